@@ -1,0 +1,48 @@
+"""Build the checklist: each question of the pack is satisfied (the text shows the element, with
+the words cited), flagged (with the findings) or needs_review (only a person can judge it)."""
+
+from __future__ import annotations
+
+from .matchers import Context
+from .models import ChecklistItem, Evidence, Finding
+from .rules import Pack
+
+
+def build_checklist(packs: list[Pack], findings: list[Finding], ctx: Context) -> list[ChecklistItem]:
+    items: list[ChecklistItem] = []
+    for pack in packs:
+        for check in pack.checklist:
+            item = check.item
+            if item.when.engages and item.when.engages not in ctx.engages:
+                continue
+            if item.when.not_engages and item.when.not_engages in ctx.engages:
+                continue
+            flagged = [
+                f.rule for f in findings
+                if f.test == item.test and (f.category in item.categories or f.rule in item.rules)
+            ]
+            if flagged:
+                items.append(ChecklistItem(
+                    id=item.id, test=item.test, question=item.question, status="flagged",
+                    rules=sorted(set(flagged), key=flagged.index),
+                    note="see the findings of these rules",
+                ))
+                continue
+            hits = check.evidence(ctx).hits if check.evidence else ()
+            if hits:
+                evidence = []
+                for start, end in hits[:5]:
+                    span = ctx.nt.to_original(start, end)
+                    evidence.append(Evidence(
+                        text=ctx.nt.original[span.start:span.end], start=span.start, end=span.end
+                    ))
+                items.append(ChecklistItem(
+                    id=item.id, test=item.test, question=item.question, status="satisfied",
+                    evidence=evidence, note=item.evidence_label or "the text states the element",
+                ))
+                continue
+            items.append(ChecklistItem(
+                id=item.id, test=item.test, question=item.question, status="needs_review",
+                note=item.review_hint,
+            ))
+    return items

@@ -1,0 +1,300 @@
+"""Compiled matchers: one class per matcher kind of the rule language.
+
+A matcher is compiled once per rule pack and evaluated per provision on a :class:`Context`.
+It answers with a :class:`Result`: whether it matched and which ranges of the *normalised* text
+it matched (absence matchers match with no ranges). Results are cached per provision, so a
+vocabulary used by many rules is searched once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from .penalty import Penalty
+from .schema import Matcher, Near, PenaltyTest
+from .text import NormText
+
+Range = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Result:
+    matched: bool
+    hits: tuple[Range, ...] = ()
+
+
+NO_MATCH = Result(False)
+
+
+@dataclass
+class Context:
+    """Everything a matcher may look at for one provision."""
+
+    nt: NormText
+    penalty: Penalty
+    engages: frozenset[str] = frozenset()
+    cache: dict[int, Result] = field(default_factory=dict)
+
+    @property
+    def norm(self) -> str:
+        return self.nt.norm
+
+
+class Compiled:
+    """Base class: evaluation with per-provision caching."""
+
+    def __call__(self, ctx: Context) -> Result:
+        key = id(self)
+        cached = ctx.cache.get(key)
+        if cached is None:
+            cached = ctx.cache[key] = self.evaluate(ctx)
+        return cached
+
+    def evaluate(self, ctx: Context) -> Result:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+def _sorted_unique(ranges: Iterable[Range]) -> tuple[Range, ...]:
+    return tuple(sorted(set(ranges)))
+
+
+# ----------------------------------------------------------------------------- terms
+# A gap of up to six words inside one clause: words separated by spaces, commas, quotes,
+# brackets, slashes or hyphens (not by a full stop or semicolon).
+_SEP = r"[ ,'\"()/-]+"
+_GAP = rf"(?:{_SEP}\w+){{0,6}}?{_SEP}"
+
+
+def term_pattern(term: str) -> str:
+    """Regex source for one term of the rule language.
+
+    Words are matched whole and case-insensitively; ``*`` stands for any further word
+    characters (``justif*``); ``...`` stands for a gap of up to six words; a space or a hyphen
+    in the term matches a space, a hyphen or nothing between the words.
+    """
+    words = term.strip().lower().split()
+    parts: list[str] = []
+    for i, word in enumerate(words):
+        if word in {"...", "…"}:
+            parts.append(_GAP)
+            continue
+        piece = ""
+        for ch in word:
+            if ch == "*":
+                piece += r"\w*"
+            elif ch == "-":
+                piece += r"[ -]?"
+            else:
+                piece += re.escape(ch)
+        parts.append(piece)
+        if i + 1 < len(words) and words[i + 1] not in {"...", "…"}:
+            parts.append(r"[ -]?")
+    return r"(?<!\w)" + "".join(parts) + r"(?!\w)"
+
+
+class Terms(Compiled):
+    """All the terms of a list compiled into one regular expression.
+
+    The expression sits inside a lookahead, so a match is found at every position where some
+    term starts, overlapping matches included ("included in the federal list" and "federal list
+    of extremist materials"); the engine merges overlapping hits into one span.
+    """
+
+    def __init__(self, terms: list[str]) -> None:
+        # Longest first, so that at one position "extremist materials" wins over "extremist".
+        ordered = sorted(set(terms), key=lambda t: (-len(t), t))
+        self.terms = ordered
+        self.regex = re.compile("(?=(" + "|".join(term_pattern(t) for t in ordered) + "))")
+
+    def evaluate(self, ctx: Context) -> Result:
+        hits = [(m.start(1), m.end(1)) for m in self.regex.finditer(ctx.norm) if m.end(1) > m.start(1)]
+        return Result(bool(hits), tuple(hits))
+
+
+class Regex(Compiled):
+    def __init__(self, pattern: str) -> None:
+        self.regex = re.compile(pattern, re.IGNORECASE)
+
+    def evaluate(self, ctx: Context) -> Result:
+        hits = [(m.start(), m.end()) for m in self.regex.finditer(ctx.norm) if m.end() > m.start()]
+        return Result(bool(hits), tuple(hits))
+
+
+# ----------------------------------------------------------------------------- logic
+class Absent(Compiled):
+    """Matches, with no ranges, when the inner matcher finds nothing."""
+
+    def __init__(self, inner: Compiled) -> None:
+        self.inner = inner
+
+    def evaluate(self, ctx: Context) -> Result:
+        return NO_MATCH if self.inner(ctx).matched else Result(True)
+
+
+class All(Compiled):
+    def __init__(self, parts: list[Compiled]) -> None:
+        self.parts = parts
+
+    def evaluate(self, ctx: Context) -> Result:
+        hits: list[Range] = []
+        for part in self.parts:
+            result = part(ctx)
+            if not result.matched:
+                return NO_MATCH
+            hits.extend(result.hits)
+        return Result(True, _sorted_unique(hits))
+
+
+class Any(Compiled):
+    def __init__(self, parts: list[Compiled]) -> None:
+        self.parts = parts
+
+    def evaluate(self, ctx: Context) -> Result:
+        matched = False
+        hits: list[Range] = []
+        for part in self.parts:
+            result = part(ctx)
+            if result.matched:
+                matched = True
+                hits.extend(result.hits)
+        return Result(matched, _sorted_unique(hits))
+
+
+# ----------------------------------------------------------------------------- near
+class NearM(Compiled):
+    def __init__(self, spec: Near, a: Compiled, b: Compiled, negate: bool) -> None:
+        self.spec = spec
+        self.a = a
+        self.b = b
+        self.negate = negate
+
+    def _close(self, ctx: Context, ha: Range, hb: Range) -> bool:
+        spec = self.spec
+        if spec.direction == "after" and hb[0] < ha[1]:
+            return False
+        if spec.direction == "before" and hb[1] > ha[0]:
+            return False
+        if ha[0] < hb[1] and hb[0] < ha[1]:
+            return True  # overlapping
+        if spec.same == "provision":
+            return True
+        if spec.same == "clause":
+            nt = ctx.nt
+            if nt.clause_index(ha[0]) != nt.clause_index(hb[0]):
+                return False
+            if spec.within is None:
+                return True
+        first, second = (ha, hb) if ha[1] <= hb[0] else (hb, ha)
+        words_between = ctx.nt.word_index(second[0]) - ctx.nt.word_index(first[1] - 1) - 1
+        return spec.within is not None and words_between <= spec.within
+
+    def evaluate(self, ctx: Context) -> Result:
+        ra = self.a(ctx)
+        if not ra.matched or not ra.hits:
+            return NO_MATCH
+        rb = self.b(ctx)
+        pairs_a: list[Range] = []
+        pairs_b: list[Range] = []
+        lonely: list[Range] = []
+        spans: list[Range] = []
+        for ha in ra.hits:
+            close = [hb for hb in rb.hits if self._close(ctx, ha, hb)]
+            if close:
+                pairs_a.append(ha)
+                pairs_b.extend(close)
+                spans.extend((min(ha[0], hb[0]), max(ha[1], hb[1])) for hb in close)
+            else:
+                lonely.append(ha)
+        if self.negate:
+            return Result(bool(lonely), tuple(lonely))
+        if not pairs_a:
+            return NO_MATCH
+        report = self.spec.report
+        by_report = {"a": pairs_a, "b": pairs_b, "both": pairs_a + pairs_b, "span": spans}
+        hits = by_report[report]
+        return Result(True, _sorted_unique(hits))
+
+
+# ----------------------------------------------------------------------------- penalty
+class PenaltyM(Compiled):
+    def __init__(self, spec: PenaltyTest) -> None:
+        self.spec = spec
+
+    def evaluate(self, ctx: Context) -> Result:
+        p, s = ctx.penalty, self.spec
+        checks = []
+        if s.stated is not None:
+            checks.append(p.stated == s.stated)
+        if s.custodial is not None:
+            checks.append(p.custodial == s.custodial)
+        if s.life is not None:
+            checks.append(p.life == s.life)
+        if s.ancillary_ban is not None:
+            checks.append(p.ancillary_ban == s.ancillary_ban)
+        if s.max_years_over is not None:
+            checks.append(p.life or (p.max_years is not None and p.max_years > s.max_years_over))
+        if s.min_years_at_least is not None:
+            checks.append(p.min_years is not None and p.min_years >= s.min_years_at_least)
+        if not all(checks):
+            return NO_MATCH
+        ranges: list[Range] = []
+        if s.custodial or s.max_years_over is not None or s.min_years_at_least is not None or s.life:
+            ranges += p.custodial_spans + p.term_spans
+        if s.ancillary_ban:
+            ranges += p.other_spans.get("ancillary_ban", [])
+        if s.stated and not ranges:
+            ranges += p.spans
+        return Result(True, _sorted_unique(ranges))
+
+
+# ----------------------------------------------------------------------------- compile
+VocabLookup = Callable[[list[str]], Compiled]
+
+
+def compile_matcher(m: Matcher, vocab: VocabLookup) -> Compiled:
+    """Turn a validated :class:`Matcher` into an evaluable object."""
+    kind = m.kind
+    if kind == "terms":
+        return Terms(m.terms or [])
+    if kind == "vocab":
+        return vocab(m.vocab or [])
+    if kind == "regex":
+        return Regex(m.regex or "")
+    if kind == "absent":
+        assert m.absent is not None
+        return Absent(compile_matcher(m.absent, vocab))
+    if kind == "not":
+        assert m.not_ is not None
+        return Absent(compile_matcher(m.not_, vocab))
+    if kind == "all":
+        return All([compile_matcher(x, vocab) for x in m.all or []])
+    if kind == "any":
+        return Any([compile_matcher(x, vocab) for x in m.any or []])
+    if kind in {"near", "not_near"}:
+        spec = m.near if kind == "near" else m.not_near
+        assert spec is not None
+        return NearM(spec, compile_matcher(spec.a, vocab), compile_matcher(spec.b, vocab),
+                     negate=kind == "not_near")
+    if kind == "penalty":
+        assert m.penalty is not None
+        return PenaltyM(m.penalty)
+    raise AssertionError(f"unknown matcher kind {kind}")
+
+
+def vocab_names(m: Matcher) -> set[str]:
+    """Every vocabulary name a matcher refers to (for validation)."""
+    names: set[str] = set(m.vocab or [])
+    children: list[Matcher] = []
+    for child in (m.absent, m.not_):
+        if child is not None:
+            children.append(child)
+    children.extend(m.all or [])
+    children.extend(m.any or [])
+    for spec in (m.near, m.not_near):
+        if spec is not None:
+            children.extend([spec.a, spec.b])
+    for child in children:
+        names |= vocab_names(child)
+    return names

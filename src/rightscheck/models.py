@@ -1,0 +1,159 @@
+"""Data that flows through the engine: provisions in, an assessment report out.
+
+The report models *are* the JSON contract (``schema_version: 1``, see ``schema/report-v1.json``):
+fields may be added, never removed or renamed without a new schema version.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .schema import Confidence, Severity, TestId
+
+Verdict = Literal["compatible", "concerns", "incompatible", "not_assessed"]
+Status = Literal["satisfied", "flagged", "needs_review"]
+SCHEMA_VERSION = 1
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# ----------------------------------------------------------------------------- input
+class PenaltyField(Model):
+    """Penalty given beside the text (used when the text itself does not state it)."""
+
+    max_imprisonment_years: float | None = Field(None, ge=0)
+    min_imprisonment_years: float | None = Field(None, ge=0)
+    life_imprisonment: bool = False
+    custodial: bool | None = None
+    fine: bool = False
+    ancillary_ban: bool = False
+    note: str | None = None
+
+
+class Provision(Model):
+    id: str = Field(min_length=1)
+    title: str | None = None
+    source: str | None = None
+    jurisdiction: str | None = None
+    language: str = "en"
+    text: str
+    penalty: PenaltyField | None = None
+    origin: str | None = Field(None, description="file (and line) the provision was read from")
+
+
+# ----------------------------------------------------------------------------- output
+class SpanOut(Model):
+    start: int
+    end: int
+    text: str
+
+
+class SourceOut(Model):
+    ref: str
+    pinpoint: str
+    verified: bool
+    title: str | None = None
+    key: str | None = None
+
+
+class Finding(Model):
+    rule: str
+    title: str
+    test: TestId
+    category: str
+    severity: Severity
+    confidence: Confidence
+    message: str
+    spans: list[SpanOut]
+    sources: list[SourceOut]
+    remedy: str
+    redraft: str | None = None
+    question: str
+    points: float = Field(description="points this finding takes off its test's score")
+
+
+class ScoreStep(Model):
+    rule: str
+    points: float
+    score_after: float
+
+
+class TestResult(Model):
+    score: float | None
+    verdict: Verdict
+    steps: list[ScoreStep] = Field(default_factory=list)
+    reason: str = ""
+
+
+class Overall(Model):
+    score: float | None
+    verdict: Verdict
+    reason: str = ""
+
+
+class Evidence(Model):
+    text: str
+    start: int
+    end: int
+
+
+class ChecklistItem(Model):
+    id: str
+    test: TestId
+    question: str
+    status: Status
+    rules: list[str] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+    note: str = ""
+
+
+class ProvisionReport(Model):
+    id: str
+    title: str | None
+    source: str | None = None
+    language: str
+    input_hash: str
+    engages_expression: bool
+    engages: list[str] = Field(default_factory=list)
+    overall: Overall
+    tests: dict[TestId, TestResult]
+    findings: list[Finding]
+    checklist: list[ChecklistItem]
+    notes: list[str] = Field(default_factory=list)
+    text: str
+
+
+class ToolInfo(Model):
+    name: str = "rightscheck"
+    version: str
+
+
+class PackInfo(Model):
+    name: str
+    version: str
+    hash: str
+    rules: int
+
+
+class InputInfo(Model):
+    path: str
+    hash: str
+
+
+class ScoringInfo(Model):
+    points: dict[str, float]
+    confidence: dict[str, float]
+    explanation: str
+
+
+class Report(Model):
+    schema_version: int = SCHEMA_VERSION
+    tool: ToolInfo
+    rule_packs: list[PackInfo]
+    inputs: list[InputInfo] = Field(default_factory=list)
+    scoring: ScoringInfo
+    provisions: list[ProvisionReport]

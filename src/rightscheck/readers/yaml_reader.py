@@ -1,0 +1,78 @@
+"""Read provisions from YAML: one provision mapping, or a list under ``provisions:``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import InputError
+from ..models import Provision
+from ..yamlio import line_of, load_yaml_text
+
+
+def looks_like_yaml_provisions(text: str) -> bool:
+    """Guess, for standard input, whether the text is YAML provisions rather than a plain draft."""
+    head = text.lstrip("\ufeff").lstrip()
+    return head.startswith(("provisions:", "id:", "---")) or "\ntext:" in text[:4000]
+
+
+def read_yaml(text: str, name: str) -> list[Provision]:
+    data = load_yaml_text(text, file=name, error=InputError)
+    if isinstance(data, dict) and "provisions" in data:
+        extra = sorted(set(data) - {"provisions"})
+        if extra:
+            raise InputError(
+                f"unknown top-level field(s): {', '.join(map(str, extra))}",
+                file=name, line=line_of(data, (extra[0],)),
+                fix="a provisions file has only 'provisions:' at the top",
+            )
+        items: Any = data["provisions"]
+        base: tuple[Any, ...] = ("provisions",)
+        if not isinstance(items, list) or not items:
+            raise InputError(
+                "'provisions' must be a non-empty list", file=name, line=line_of(data, base),
+                fix="list each provision under 'provisions:' as '- id: …'",
+            )
+    elif isinstance(data, dict):
+        items, base = [data], ()
+    else:
+        raise InputError(
+            "a YAML input is one provision (with 'id' and 'text') or a list under 'provisions:'",
+            file=name, line=1, fix="see examples/ for the format",
+        )
+    provisions: list[Provision] = []
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        loc = (*base, index) if base else ()
+        if not isinstance(item, dict):
+            raise InputError(
+                f"provision #{index + 1} is not a mapping", file=name, line=line_of(data, loc),
+                fix="each provision is a mapping with 'id' and 'text'",
+            )
+        try:
+            provision = Provision.model_validate({**item, "origin": f"{name}:{item.line}"}
+                                                 if hasattr(item, "line") else item)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            field = ".".join(str(p) for p in err["loc"])
+            msg = {"extra_forbidden": "unknown field (a typo?)",
+                   "missing": "required field is missing"}.get(err["type"], err["msg"])
+            raise InputError(
+                f"provision #{index + 1}: {field}: {msg}",
+                file=name, line=line_of(data, (*loc, *err["loc"])),
+                fix="fields: id, title, source, jurisdiction, language, text, penalty",
+            ) from None
+        if not provision.text.strip():
+            raise InputError(
+                f"provision {provision.id!r} has an empty text", file=name,
+                line=line_of(data, (*loc, "text")), fix="paste the offence definition under 'text:'",
+            )
+        if provision.id in seen:
+            raise InputError(
+                f"provision id {provision.id!r} is used twice", file=name,
+                line=line_of(data, (*loc, "id")), fix="give each provision its own id",
+            )
+        seen.add(provision.id)
+        provisions.append(provision)
+    return provisions

@@ -1,0 +1,304 @@
+"""Load, validate and compile rule packs.
+
+A pack is a folder with a ``pack.yaml`` (name, version, scoring, scope, checklist, vocabularies
+and source registry) and any number of rule files (``*.yaml``, each a list of rules). Every error
+names the file, the rule id and the line, and says how to fix it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .errors import RuleError
+from .matchers import Compiled, Terms, compile_matcher, vocab_names
+from .schema import ChecklistDef, PackMeta, Rule
+from .yamlio import line_of, load_yaml_file
+
+PACK_FILE = "pack.yaml"
+
+
+@dataclass
+class CompiledRule:
+    rule: Rule
+    pack: Pack
+    matcher: Compiled
+    unless: Compiled | None
+    file: str
+    line: int
+
+
+@dataclass
+class CompiledCheck:
+    item: ChecklistDef
+    evidence: Compiled | None
+
+
+@dataclass
+class Pack:
+    meta: PackMeta
+    path: Path
+    hash: str
+    rules: list[CompiledRule] = field(default_factory=list)
+    scope: dict[str, Compiled] = field(default_factory=dict)
+    checklist: list[CompiledCheck] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.meta.name
+
+    @property
+    def version(self) -> str:
+        return self.meta.version
+
+
+def builtin_rules_dir() -> Path:
+    """The rule packs shipped with rightscheck (inside the wheel, or the repository's rules/)."""
+    packaged = resources.files("rightscheck") / "rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def find_pack_dirs(root: Path) -> list[Path]:
+    """``root`` itself if it is a pack, else every pack folder directly inside it."""
+    if not root.exists():
+        raise RuleError("rule folder not found", file=str(root), fix="check the --rules path")
+    if (root / PACK_FILE).is_file():
+        return [root]
+    packs = sorted(p for p in root.iterdir() if (p / PACK_FILE).is_file())
+    if not packs:
+        raise RuleError(
+            f"no {PACK_FILE} here or in any folder directly inside",
+            file=str(root),
+            fix=f"point --rules at a folder that holds {PACK_FILE} and rule files",
+        )
+    return packs
+
+
+def _validation_error(exc: ValidationError, data: Any, file: str, prefix: str = "") -> RuleError:
+    lines: list[str] = []
+    first_line: int | None = None
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        line = line_of(data, loc)
+        first_line = first_line or line
+        where = ".".join(str(p) for p in loc) or "(top)"
+        msg = err["msg"]
+        if err["type"] == "extra_forbidden":
+            msg = "unknown field (a typo?)"
+        elif err["type"] == "missing":
+            msg = "required field is missing"
+        lines.append(f"line {line}: {where}: {msg}" if line else f"{where}: {msg}")
+    fix = "see docs/rule-language.md for the fields each part takes"
+    return RuleError(prefix + "; ".join(lines), file=file, line=first_line, fix=fix)
+
+
+def _hash_pack(files: list[Path], root: Path) -> str:
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(str(f.relative_to(root)).encode())
+        digest.update(b"\0")
+        digest.update(f.read_bytes())
+    return "sha256:" + digest.hexdigest()[:16]
+
+
+def load_pack(path: Path) -> Pack:
+    """Load and validate one pack folder; raise :class:`RuleError` on the first bad file."""
+    meta_file = path / PACK_FILE
+    raw = load_yaml_file(meta_file, error=RuleError)
+    if not isinstance(raw, dict):
+        raise RuleError("pack.yaml must be a mapping", file=str(meta_file), line=1)
+    try:
+        meta = PackMeta.model_validate(raw)
+    except ValidationError as exc:
+        raise _validation_error(exc, raw, str(meta_file)) from None
+    rule_files = sorted(p for p in path.glob("*.yaml") if p.name != PACK_FILE)
+    pack = Pack(meta=meta, path=path, hash=_hash_pack([meta_file, *rule_files], path))
+
+    vocab_cache: dict[tuple[str, ...], Compiled] = {}
+
+    def vocab(names: list[str]) -> Compiled:
+        key = tuple(sorted(names))
+        if key not in vocab_cache:
+            terms = [t for n in key for t in meta.vocabularies[n].terms]
+            vocab_cache[key] = Terms(terms)
+        return vocab_cache[key]
+
+    def check_vocab(matcher: Any, file: str, line: int | None, who: str) -> None:
+        unknown = sorted(vocab_names(matcher) - set(meta.vocabularies))
+        if unknown:
+            raise RuleError(
+                f"{who}: unknown vocabulary {', '.join(unknown)}",
+                file=file, line=line,
+                fix=f"declare it under 'vocabularies:' in {meta_file} or fix the name "
+                f"(known: {', '.join(sorted(meta.vocabularies))})",
+            )
+
+    for name, scope in meta.scope.items():
+        check_vocab(scope.match, str(meta_file), line_of(raw, ("scope", name)), f"scope {name}")
+        pack.scope[name] = compile_matcher(scope.match, vocab)
+    for item in meta.checklist:
+        if item.evidence is not None:
+            check_vocab(item.evidence, str(meta_file), None, f"checklist item {item.id}")
+        evidence = compile_matcher(item.evidence, vocab) if item.evidence else None
+        pack.checklist.append(CompiledCheck(item, evidence))
+
+    seen: dict[str, str] = {}
+    for rule_file in rule_files:
+        data = load_yaml_file(rule_file, error=RuleError)
+        if data is None:
+            continue
+        if not isinstance(data, list):
+            raise RuleError(
+                "a rule file is a list of rules (each starting with '- id:')",
+                file=str(rule_file), line=1,
+            )
+        for index, entry in enumerate(data):
+            line = getattr(entry, "line", None)
+            rid = entry.get("id", f"#{index + 1}") if isinstance(entry, dict) else f"#{index + 1}"
+            try:
+                rule = Rule.model_validate(entry)
+            except ValidationError as exc:
+                raise _validation_error(exc, data, str(rule_file), prefix=f"rule {rid}: ") from None
+            for ident in (rule.id, *rule.aliases):
+                if ident in seen:
+                    raise RuleError(
+                        f"rule {rule.id}: id {ident} is already used in {seen[ident]}",
+                        file=str(rule_file), line=line,
+                        fix="give each rule a new id; ids and aliases are never reused",
+                    )
+                seen[ident] = f"{rule_file.name}"
+            for cite in [*rule.sources, *([rule.remedy.model] if rule.remedy.model else [])]:
+                if cite.ref not in meta.sources:
+                    raise RuleError(
+                        f"rule {rule.id}: source {cite.ref!r} is not in the pack's registry",
+                        file=str(rule_file), line=line,
+                        fix=f"add it under 'sources:' in {meta_file}, or use one of: "
+                        f"{', '.join(sorted(meta.sources))}",
+                    )
+            missing_langs = set(rule.languages) - set(meta.languages)
+            if missing_langs:
+                raise RuleError(
+                    f"rule {rule.id}: language(s) {', '.join(sorted(missing_langs))} not "
+                    "declared by the pack",
+                    file=str(rule_file), line=line,
+                    fix=f"add them to 'languages:' in {meta_file}",
+                )
+            check_vocab(rule.match, str(rule_file), line, f"rule {rule.id}")
+            if rule.unless.match is not None:
+                check_vocab(rule.unless.match, str(rule_file), line, f"rule {rule.id}")
+            for cond in (rule.when.engages, rule.when.not_engages):
+                if cond and cond not in meta.scope:
+                    raise RuleError(
+                        f"rule {rule.id}: 'when' names scope {cond!r}, which the pack does not "
+                        "define", file=str(rule_file), line=line,
+                        fix=f"define it under 'scope:' in {meta_file}",
+                    )
+            pack.rules.append(
+                CompiledRule(
+                    rule=rule,
+                    pack=pack,
+                    matcher=compile_matcher(rule.match, vocab),
+                    unless=compile_matcher(rule.unless.match, vocab) if rule.unless.match else None,
+                    file=str(rule_file),
+                    line=line or 1,
+                )
+            )
+    known = {r.rule.id for r in pack.rules}
+    for cr in pack.rules:
+        if not any(
+            item.test == cr.rule.test
+            and (cr.rule.category in item.categories or cr.rule.id in item.rules)
+            for item in meta.checklist
+        ):
+            raise RuleError(
+                f"rule {cr.rule.id}: no checklist item of test {cr.rule.test} takes category "
+                f"{cr.rule.category!r}, so its findings would not reach the checklist",
+                file=cr.file, line=cr.line,
+                fix=f"add the category to a checklist item in {meta_file}, or fix the category",
+            )
+    for item in meta.checklist:
+        unknown = sorted(set(item.rules) - known)
+        if unknown:
+            raise RuleError(
+                f"checklist item {item.id} names unknown rule(s): {', '.join(unknown)}",
+                file=str(meta_file),
+                fix="fix the rule ids or remove them from the item",
+            )
+    return pack
+
+
+def load_packs(dirs: list[Path] | None = None) -> list[Pack]:
+    """Load the packs in ``dirs`` (each a pack or a folder of packs); built-in packs if None."""
+    roots = dirs or [builtin_rules_dir()]
+    packs: list[Pack] = []
+    names: set[str] = set()
+    for root in roots:
+        for pack_dir in find_pack_dirs(root):
+            pack = load_pack(pack_dir)
+            if pack.name in names:
+                raise RuleError(
+                    f"two packs are named {pack.name!r}", file=str(pack_dir / PACK_FILE),
+                    fix="give each pack its own name",
+                )
+            names.add(pack.name)
+            packs.append(pack)
+    rule_ids: dict[str, str] = {}
+    for pack in packs:
+        for cr in pack.rules:
+            for ident in (cr.rule.id, *cr.rule.aliases):
+                if ident in rule_ids and rule_ids[ident] != pack.name:
+                    raise RuleError(
+                        f"rule id {ident} is used by packs {rule_ids[ident]} and {pack.name}",
+                        file=cr.file, line=cr.line, fix="rule ids are unique across packs",
+                    )
+                rule_ids[ident] = pack.name
+    return packs
+
+
+def select_rules(
+    packs: list[Pack], select: list[str] | None, ignore: list[str] | None, preview: bool = False
+) -> list[CompiledRule]:
+    """The rules to run. Selectors: an id or alias, an id prefix ending in '-' (``LEG-``),
+    ``test:NAME``, ``category:NAME``, ``pack:NAME`` or ``ALL``. Ignore beats select."""
+    def hits(cr: CompiledRule, selector: str) -> bool:
+        r = cr.rule
+        if selector == "ALL":
+            return True
+        if selector.startswith("test:"):
+            return r.test == selector[5:]
+        if selector.startswith("category:"):
+            return r.category == selector[9:]
+        if selector.startswith("pack:"):
+            return cr.pack.name == selector[5:]
+        if selector.endswith("-"):
+            return r.id.startswith(selector) or any(a.startswith(selector) for a in r.aliases)
+        return selector in (r.id, *r.aliases)
+
+    chosen: list[CompiledRule] = []
+    for pack in packs:
+        for cr in pack.rules:
+            if cr.rule.status == "deprecated" or (cr.rule.status == "preview" and not preview):
+                if not (select and any(s == cr.rule.id for s in select)):
+                    continue
+            if select and not any(hits(cr, s) for s in select):
+                continue
+            if ignore and any(hits(cr, s) for s in ignore):
+                continue
+            chosen.append(cr)
+    return chosen
+
+
+def known_selectors(packs: list[Pack]) -> set[str]:
+    ids: set[str] = set()
+    for pack in packs:
+        for cr in pack.rules:
+            ids.add(cr.rule.id)
+            ids.update(cr.rule.aliases)
+    return ids

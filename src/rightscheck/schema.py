@@ -1,0 +1,289 @@
+"""The rule language: pydantic models for ``pack.yaml`` and rule files.
+
+Every model forbids unknown fields, so a typo in a field name is an error that names the field.
+See ``docs/rule-language.md`` for the same content written for rule authors.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+TestId = Literal["legality", "legitimate_aim", "necessity", "proportionality"]
+TESTS: tuple[TestId, ...] = ("legality", "legitimate_aim", "necessity", "proportionality")
+Severity = Literal["info", "low", "medium", "high", "critical"]
+SEVERITIES: tuple[Severity, ...] = ("info", "low", "medium", "high", "critical")
+Confidence = Literal["low", "medium", "high"]
+RULE_ID_RE = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+
+# ----------------------------------------------------------------------------- matchers
+class Near(Strict):
+    """Hits of ``a`` that have a hit of ``b`` close by."""
+
+    a: Matcher
+    b: Matcher
+    within: int | None = Field(None, ge=0, le=200, description="distance in words")
+    same: Literal["clause", "provision"] | None = None
+    direction: Literal["either", "after", "before"] = "either"
+    report: Literal["a", "b", "both", "span"] = "a"
+
+    @model_validator(mode="after")
+    def _distance(self) -> Near:
+        if self.within is None and self.same is None:
+            raise ValueError("give 'within' (a number of words) or 'same: clause'")
+        return self
+
+
+class PenaltyTest(Strict):
+    """Conditions on the penalty stated in the text or in the input's ``penalty`` field.
+    All the conditions given must hold."""
+
+    custodial: bool | None = None
+    max_years_over: float | None = Field(None, ge=0)
+    min_years_at_least: float | None = Field(None, gt=0)
+    life: bool | None = None
+    ancillary_ban: bool | None = None
+    stated: bool | None = None
+
+    @model_validator(mode="after")
+    def _some(self) -> PenaltyTest:
+        if not self.model_fields_set:
+            raise ValueError("give at least one condition, e.g. 'custodial: true'")
+        return self
+
+
+MATCHER_KINDS = ("terms", "vocab", "regex", "absent", "not", "all", "any", "near", "not_near",
+                 "penalty")
+
+
+class Matcher(Strict):
+    """Exactly one matcher kind per mapping; combine kinds with ``all``/``any``/``not``."""
+
+    terms: list[str] | None = None
+    vocab: list[str] | None = None
+    regex: str | None = None
+    absent: Matcher | None = None
+    not_: Matcher | None = Field(None, alias="not")
+    all: list[Matcher] | None = None
+    any: list[Matcher] | None = None
+    near: Near | None = None
+    not_near: Near | None = None
+    penalty: PenaltyTest | None = None
+
+    @field_validator("vocab", mode="before")
+    @classmethod
+    def _vocab_list(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+    @field_validator("terms")
+    @classmethod
+    def _terms(cls, value: list[str] | None) -> list[str] | None:
+        if value is not None:
+            if not value:
+                raise ValueError("a 'terms' list needs at least one phrase")
+            for term in value:
+                if not term.strip() or term.strip() in {"*", "..."}:
+                    raise ValueError(f"empty or wildcard-only term {term!r}")
+        return value
+
+    @field_validator("regex")
+    @classmethod
+    def _regex(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"invalid regular expression: {exc}") from None
+        return value
+
+    @field_validator("all", "any")
+    @classmethod
+    def _non_empty(cls, value: list[Matcher] | None) -> list[Matcher] | None:
+        if value is not None and not value:
+            raise ValueError("needs at least one matcher")
+        return value
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Matcher:
+        given = [k for k in type(self).model_fields if getattr(self, k) is not None]
+        if len(given) != 1:
+            names = ", ".join(k.rstrip("_") for k in given) or "none"
+            raise ValueError(
+                f"a matcher has exactly one kind ({', '.join(MATCHER_KINDS)}); found: {names}"
+            )
+        return self
+
+    @property
+    def kind(self) -> str:
+        for name in type(self).model_fields:
+            if getattr(self, name) is not None:
+                return name.rstrip("_")
+        raise AssertionError("validated matcher without a kind")
+
+
+Near.model_rebuild()
+
+
+class Unless(Strict):
+    """Exceptions: the rule stays silent when they apply."""
+
+    defined_in_text: bool = False
+    match: Matcher | None = None
+
+
+class When(Strict):
+    """Preconditions: the rule runs only on provisions that meet them."""
+
+    engages: Literal["expression"] | None = None
+    not_engages: Literal["expression"] | None = None
+
+
+# ----------------------------------------------------------------------------- rule
+class Citation(Strict):
+    ref: str = Field(description="key of the pack's source registry")
+    pinpoint: str = Field(min_length=1, description="paragraph, article or page")
+    verified: bool
+    quote: str | None = Field(None, max_length=200)
+    note: str | None = None
+
+
+class Precedent(Strict):
+    body: str
+    document: str
+    pinpoint: str | None = None
+    about: str
+    finding: str
+    verified: bool = False
+
+
+class Remedy(Strict):
+    advice: str = Field(min_length=1)
+    redraft: str | None = None
+    model: Citation | None = None
+
+
+class FlagExample(Strict):
+    text: str = Field(min_length=1)
+    marks: list[str] = Field(default_factory=list)
+    note: str | None = None
+
+
+class KnownGap(Strict):
+    text: str
+    expect: Literal["flag", "pass"]
+    note: str
+
+
+class Examples(Strict):
+    flag: list[FlagExample] = Field(min_length=1)
+    pass_: list[str] = Field(alias="pass", min_length=1)
+    known_gaps: list[KnownGap] = Field(default_factory=list)
+
+
+class Rule(Strict):
+    id: str
+    aliases: list[str] = Field(default_factory=list)
+    title: str = Field(min_length=3, max_length=80)
+    test: TestId
+    category: str = Field(pattern=r"^[a-z]+(?:-[a-z]+)*$")
+    severity: Severity
+    confidence: Confidence
+    status: Literal["stable", "preview", "deprecated"] = "stable"
+    since: str = "1"
+    languages: list[str] = Field(min_length=1)
+    when: When = When()
+    match: Matcher
+    unless: Unless = Unless()
+    message: str = Field(min_length=1)
+    rationale: str = Field(min_length=1)
+    question: str = Field(min_length=1)
+    evidence_hint: str | None = None
+    sources: list[Citation] = Field(min_length=1)
+    precedents: list[Precedent] = Field(default_factory=list)
+    remedy: Remedy
+    examples: Examples
+    tags: list[str] = Field(default_factory=list)
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str) -> str:
+        if not RULE_ID_RE.match(value):
+            raise ValueError("a rule id is capitals, digits and hyphens, e.g. LEG-EXTREMISM")
+        return value
+
+    @property
+    def is_absence(self) -> bool:
+        return self.category.startswith("missing-")
+
+
+# ----------------------------------------------------------------------------- pack
+class SourceDoc(Strict):
+    symbol: str = Field(description="document symbol or case name, as cited in reports")
+    title: str
+    body: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+
+class Vocabulary(Strict):
+    description: str
+    terms: list[str] = Field(min_length=1)
+
+
+class VerdictRule(Strict):
+    score_below: float = Field(ge=0, le=100)
+    any_severity: list[Severity] = Field(default_factory=list)
+
+
+class Scoring(Strict):
+    points: dict[Severity, float]
+    confidence: dict[Confidence, float]
+    incompatible: VerdictRule
+    concerns: VerdictRule
+    overall: Literal["worst"] = "worst"
+    explanation: str
+
+    @model_validator(mode="after")
+    def _complete(self) -> Scoring:
+        missing = [s for s in SEVERITIES if s not in self.points]
+        missing += [c for c in ("low", "medium", "high") if c not in self.confidence]
+        if missing:
+            raise ValueError(f"scoring is missing values for: {', '.join(missing)}")
+        return self
+
+
+class ScopeDef(Strict):
+    description: str
+    match: Matcher
+
+
+class ChecklistDef(Strict):
+    id: str
+    test: TestId
+    question: str
+    categories: list[str] = Field(default_factory=list)
+    rules: list[str] = Field(default_factory=list)
+    evidence: Matcher | None = None
+    evidence_label: str | None = None
+    review_hint: str
+    when: When = When()
+
+
+class PackMeta(Strict):
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    version: str
+    title: str
+    description: str
+    languages: list[str] = Field(min_length=1)
+    scoring: Scoring
+    scope: dict[str, ScopeDef]
+    checklist: list[ChecklistDef] = Field(min_length=1)
+    vocabularies: dict[str, Vocabulary] = Field(default_factory=dict)
+    sources: dict[str, SourceDoc] = Field(min_length=1)

@@ -1,0 +1,150 @@
+"""Normalise a provision for matching while keeping a map back to the original characters.
+
+Matching runs on a *normalised* copy of the text: Unicode compatibility forms folded (NFKC),
+case folded, soft hyphens and zero-width characters removed, curly quotes and dashes made plain,
+words hyphenated across a line end joined, and every run of white space (line breaks and
+non-breaking spaces included) made one space. Each normalised character remembers the original
+characters it came from, so a match in the normalised text becomes a span of the original text
+with ``text[start:end] == span_text``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+# Characters that carry no meaning for matching and are dropped.
+_INVISIBLE = {
+    "\u00ad",  # soft hyphen
+    "\u200b",  # zero-width space
+    "\u200c",  # zero-width non-joiner
+    "\u200d",  # zero-width joiner
+    "\u2060",  # word joiner
+    "\ufeff",  # zero-width no-break space / BOM
+    "\u180e",  # Mongolian vowel separator
+}
+# Typographic variants made plain.
+_PLAIN = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2033": '"', "\u2039": "'", "\u203a": "'",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+}
+_HYPHENS = {"-", "\u2010", "\u2011"}
+_WORD_RE = re.compile(r"\w+")
+# Clause boundaries: sentence ends, semicolons, colons and line-initial list markers.
+_CLAUSE_RE = re.compile(r"(?:[.;:!?](?=\s|$)|\n\s*(?:\(?[0-9a-z]{1,3}[).]|[-*\u2022]))")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open range [start, end) of the original text."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class NormText:
+    """A provision text, its normalised form and the map between the two."""
+
+    original: str
+    norm: str = ""
+    starts: list[int] = field(default_factory=list)  # norm index -> original start
+    ends: list[int] = field(default_factory=list)  # norm index -> original end (exclusive)
+
+    def to_original(self, start: int, end: int) -> Span:
+        """Map a normalised range [start, end) (end > start) to the original text."""
+        return Span(self.starts[start], self.ends[end - 1])
+
+    def from_original(self, pos: int) -> int:
+        """The normalised index of the first normalised character at or after original ``pos``."""
+        return bisect_right(self.starts, pos - 1) if pos > 0 else 0
+
+    @cached_property
+    def word_starts(self) -> list[int]:
+        return [m.start() for m in _WORD_RE.finditer(self.norm)]
+
+    def word_index(self, pos: int) -> int:
+        """Index of the word that contains or precedes normalised position ``pos``."""
+        return max(bisect_right(self.word_starts, pos) - 1, 0)
+
+    @cached_property
+    def clause_bounds(self) -> list[int]:
+        """Normalised positions where clauses start (always begins with 0)."""
+        bounds = [0]
+        for m in _CLAUSE_RE.finditer(self.original):
+            bounds.append(self.from_original(m.end()))
+        return sorted(set(bounds))
+
+    def clause_index(self, pos: int) -> int:
+        return bisect_right(self.clause_bounds, pos) - 1
+
+
+def _is_line_end_hyphen(text: str, i: int) -> int:
+    """If text[i] is a hyphen that splits a word across a line end, return the index after the
+    line break and its indentation (where the word goes on); else 0."""
+    if text[i] not in _HYPHENS or i == 0 or not text[i - 1].isalpha():
+        return 0
+    j = i + 1
+    n = len(text)
+    while j < n and text[j] in " \t":
+        j += 1
+    if j >= n or text[j] not in "\r\n":
+        return 0
+    j += 1
+    if j < n and text[j - 1] == "\r" and text[j] == "\n":
+        j += 1
+    while j < n and text[j] in " \t":
+        j += 1
+    if j < n and text[j].isalpha() and text[j].islower():
+        return j
+    return 0
+
+
+def normalise(text: str) -> NormText:
+    """Build the normalised matching text of ``text`` with its offset map."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch in _INVISIBLE:
+            i += 1
+            continue
+        if ch in _HYPHENS or ch == "\u2010":
+            resume = _is_line_end_hyphen(text, i)
+            if resume:
+                i = resume
+                continue
+        if ch.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+                starts.append(i)
+                ends.append(i + 1)
+            i += 1
+            continue
+        # A base character with its combining marks is normalised as one unit.
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        unit = _PLAIN.get(ch, ch) if j == i + 1 else text[i:j]
+        folded = unicodedata.normalize("NFKC", unit).casefold()
+        for c in folded:
+            c = _PLAIN.get(c, c)
+            if c.isspace():
+                if out and out[-1] == " ":
+                    continue
+                c = " "
+            out.append(c)
+            starts.append(i)
+            ends.append(j)
+        i = j
+    # NFKC of a whole string can differ from unit-by-unit NFKC only for rare sequences
+    # (e.g. Hangul jamo); unit-wise folding keeps the offset map exact.
+    return NormText(original=text, norm="".join(out), starts=starts, ends=ends)

@@ -1,0 +1,73 @@
+"""Run every rule against its own examples (the gate for rule authors).
+
+A ``flag`` example must produce the rule's finding with spans exactly equal to its ``marks``
+(``marks: []`` for an absence finding); a ``pass`` example must not produce it; ``known_gaps``
+are reported but never fail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .definitions import defined_ranges
+from .engine import make_context, run_rule
+from .models import Finding, Provision
+from .rules import CompiledRule, Pack
+
+
+@dataclass
+class ExampleFailure:
+    rule: str
+    file: str
+    line: int
+    kind: str  # "flag" | "pass"
+    text: str
+    problem: str
+
+
+@dataclass
+class ValidationReport:
+    rules: int = 0
+    examples: int = 0
+    failures: list[ExampleFailure] = field(default_factory=list)
+    gaps: list[tuple[str, str, str]] = field(default_factory=list)  # rule, expect, note
+
+
+def run_example(cr: CompiledRule, text: str) -> Finding | None:
+    """Apply one rule to an example text, exactly as the engine would."""
+    ctx = make_context(Provision(id="example", text=text))
+    ctx.engages = frozenset(name for name, m in cr.pack.scope.items() if m(ctx).matched)
+    return run_rule(cr, ctx, defined_ranges(ctx.nt))
+
+
+def validate_packs(packs: list[Pack]) -> ValidationReport:
+    report = ValidationReport()
+    for pack in packs:
+        for cr in pack.rules:
+            report.rules += 1
+            rule = cr.rule
+            for ex in rule.examples.flag:
+                report.examples += 1
+                finding = run_example(cr, ex.text)
+                if finding is None:
+                    problem = "did not fire"
+                else:
+                    got = [s.text for s in finding.spans]
+                    problem = "" if got == ex.marks else f"marked {got}, expected {ex.marks}"
+                if problem:
+                    report.failures.append(
+                        ExampleFailure(rule.id, cr.file, cr.line, "flag", ex.text, problem)
+                    )
+            for text in rule.examples.pass_:
+                report.examples += 1
+                finding = run_example(cr, text)
+                if finding is not None:
+                    got = [s.text for s in finding.spans]
+                    report.failures.append(
+                        ExampleFailure(rule.id, cr.file, cr.line, "pass", text, f"fired on {got}")
+                    )
+            for gap in rule.examples.known_gaps:
+                fired = run_example(cr, gap.text) is not None
+                if fired != (gap.expect == "flag"):
+                    report.gaps.append((rule.id, gap.expect, gap.note))
+    return report

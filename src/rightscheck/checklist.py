@@ -3,9 +3,11 @@ the words cited), flagged (with the findings) or needs_review (only a person can
 
 from __future__ import annotations
 
-from .matchers import Context
+from .matchers import Context, merge_ranges
 from .models import ChecklistItem, Evidence, Finding
 from .rules import Pack
+
+MAX_EVIDENCE = 4
 
 
 def build_checklist(packs: list[Pack], findings: list[Finding], ctx: Context) -> list[ChecklistItem]:
@@ -28,14 +30,15 @@ def build_checklist(packs: list[Pack], findings: list[Finding], ctx: Context) ->
                     note="see the findings of these rules",
                 ))
                 continue
-            hits = check.evidence(ctx).hits if check.evidence else ()
+            hits = merge_ranges(check.evidence(ctx).hits) if check.evidence else []
             if hits:
-                evidence = []
-                for start, end in hits[:5]:
+                evidence: list[Evidence] = []
+                for start, end in hits:
                     span = ctx.nt.to_original(start, end)
-                    evidence.append(Evidence(
-                        text=ctx.nt.original[span.start:span.end], start=span.start, end=span.end
-                    ))
+                    text = ctx.nt.original[span.start:span.end]
+                    if all(e.text.lower() != text.lower() for e in evidence):
+                        evidence.append(Evidence(text=text, start=span.start, end=span.end))
+                evidence = evidence[:MAX_EVIDENCE]
                 items.append(ChecklistItem(
                     id=item.id, test=item.test, question=item.question, status="satisfied",
                     evidence=evidence, note=item.evidence_label or "the text states the element",

@@ -7,12 +7,12 @@ run the selected rules -> score each test -> build the checklist.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from . import __version__
 from .checklist import build_checklist
 from .definitions import defined_ranges
-from .matchers import Context, Range
+from .matchers import Context, Range, merge_ranges
 from .models import (
     Finding,
     InputInfo,
@@ -38,16 +38,6 @@ def text_hash(text: str) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def _merge(hits: Iterable[Range]) -> list[Range]:
-    merged: list[list[int]] = []
-    for start, end in sorted(hits):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return [(s, e) for s, e in merged]
-
-
 def _fill(template: str, quoted: str, ctx: Context) -> str:
     return template.replace("{match}", quoted).replace("{penalty}", ctx.penalty.describe())
 
@@ -71,7 +61,7 @@ def run_rule(cr: CompiledRule, ctx: Context, defined: list[Range] | None) -> Fin
         return None
     nt = ctx.nt
     spans: list[SpanOut] = []
-    for start, end in _merge(hits):
+    for start, end in merge_ranges(hits):
         span = nt.to_original(start, end)
         spans.append(SpanOut(start=span.start, end=span.end, text=nt.original[span.start:span.end]))
     distinct: list[str] = []

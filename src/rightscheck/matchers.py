@@ -60,6 +60,17 @@ def _sorted_unique(ranges: Iterable[Range]) -> tuple[Range, ...]:
     return tuple(sorted(set(ranges)))
 
 
+def merge_ranges(ranges: Iterable[Range]) -> list[Range]:
+    """Sort ranges and merge those that overlap or touch."""
+    merged: list[list[int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(s, e) for s, e in merged]
+
+
 # ----------------------------------------------------------------------------- terms
 # A gap of up to six words inside one clause: words separated by spaces, commas, quotes,
 # brackets, slashes or hyphens (not by a full stop or semicolon).

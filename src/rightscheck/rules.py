@@ -165,7 +165,7 @@ def load_pack(path: Path) -> Pack:
             try:
                 rule = Rule.model_validate(entry)
             except ValidationError as exc:
-                raise _validation_error(exc, data, str(rule_file), prefix=f"rule {rid}: ") from None
+                raise _validation_error(exc, entry, str(rule_file), prefix=f"rule {rid}: ") from None
             for ident in (rule.id, *rule.aliases):
                 if ident in seen:
                     raise RuleError(
@@ -284,9 +284,9 @@ def select_rules(
     chosen: list[CompiledRule] = []
     for pack in packs:
         for cr in pack.rules:
-            if cr.rule.status == "deprecated" or (cr.rule.status == "preview" and not preview):
-                if not (select and any(s == cr.rule.id for s in select)):
-                    continue
+            hidden = cr.rule.status == "deprecated" or (cr.rule.status == "preview" and not preview)
+            if hidden and not (select and cr.rule.id in select):
+                continue
             if select and not any(hits(cr, s) for s in select):
                 continue
             if ignore and any(hits(cr, s) for s in ignore):

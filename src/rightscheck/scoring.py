@@ -26,7 +26,7 @@ def score_test(findings: Iterable[Finding], scoring: Scoring) -> TestResult:
     steps: list[ScoreStep] = []
     for f in ordered:
         score = score * (1 - min(f.points, 100) / 100)
-        steps.append(ScoreStep(rule=f.rule, points=f.points, score_after=round(score, 1)))
+        steps.append(ScoreStep(rule=f.rule, points=f.points, score_after=round(score)))
     score = round(score)
     severities = {f.severity for f in ordered}
     verdict: Verdict = "compatible"

@@ -54,13 +54,17 @@ def read_yaml(text: str, name: str) -> list[Provision]:
             provision = Provision.model_validate({**item, "origin": f"{name}:{item.line}"}
                                                  if hasattr(item, "line") else item)
         except ValidationError as exc:
-            err = exc.errors()[0]
-            field = ".".join(str(p) for p in err["loc"])
-            msg = {"extra_forbidden": "unknown field (a typo?)",
-                   "missing": "required field is missing"}.get(err["type"], err["msg"])
+            # Unknown fields first: a typo ("txt") also makes the real field look missing.
+            errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+            problems = []
+            for err in errors:
+                field = ".".join(str(p) for p in err["loc"])
+                msg = {"extra_forbidden": "unknown field (a typo?)",
+                       "missing": "required field is missing"}.get(err["type"], err["msg"])
+                problems.append(f"{field}: {msg}")
             raise InputError(
-                f"provision #{index + 1}: {field}: {msg}",
-                file=name, line=line_of(data, (*loc, *err["loc"])),
+                f"provision #{index + 1}: " + "; ".join(problems),
+                file=name, line=line_of(data, (*loc, *errors[0]["loc"])),
                 fix="fields: id, title, source, jurisdiction, language, text, penalty",
             ) from None
         if not provision.text.strip():

@@ -1,0 +1,149 @@
+"""The command line: check, rules, validate-rules. Exit 0 done, 1 --fail-on reached, 2 bad
+usage or input."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import RightscheckError
+
+VERDICT_RANK = {"not_assessed": -1, "compatible": 0, "concerns": 1, "incompatible": 2}
+
+
+def _split(values: tuple[str, ...]) -> list[str] | None:
+    items = [v.strip() for value in values for v in value.split(",") if v.strip()]
+    return items or None
+
+
+def _check_selectors(packs: list, selectors: list[str] | None, option: str) -> None:
+    from .rules import known_selectors
+
+    if not selectors:
+        return
+    known = known_selectors(packs)
+    for s in selectors:
+        if s == "ALL" or s.endswith("-") or ":" in s:
+            continue
+        if s not in known:
+            raise RightscheckError(
+                f"{option}: no rule has the id {s!r}",
+                fix="run 'rightscheck rules' for the ids; prefixes end in '-' (LEG-), or use "
+                "test:NAME, category:NAME or pack:NAME",
+            )
+
+
+def _load(rules_dirs: tuple[str, ...]):
+    from .rules import load_packs
+
+    return load_packs([Path(d) for d in rules_dirs] or None)
+
+
+rules_option = click.option(
+    "--rules", "rules_dirs", multiple=True, metavar="DIR",
+    help="Rule pack folder (or a folder of packs) to use instead of the built-in packs. Repeatable.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="rightscheck")
+def main() -> None:
+    """Check draft criminal offences against the tests international human-rights law sets for
+    restricting freedom of expression (ICCPR art 19(3)), and produce a checklist."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table",
+              show_default=True, help="Report format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
+@rules_option
+@click.option("--select", multiple=True, metavar="IDS",
+              help="Run only these rules: ids, prefixes (LEG-), test:NAME, category:NAME.")
+@click.option("--ignore", multiple=True, metavar="IDS", help="Do not run these rules (beats --select).")
+@click.option("--preview", is_flag=True, help="Also run rules whose status is 'preview'.")
+@click.option("--fail-on", type=click.Choice(["concerns", "incompatible"]),
+              help="Exit with status 1 if any provision's overall verdict is this or worse.")
+def check(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tuple[str, ...],
+          select: tuple[str, ...], ignore: tuple[str, ...], preview: bool,
+          fail_on: str | None) -> None:
+    """Assess provisions in PATH (YAML, plain text or Markdown; '-' for standard input)."""
+    try:
+        from .engine import assess
+        from .readers import read_inputs
+
+        packs = _load(rules_dirs)
+        selected, ignored = _split(select), _split(ignore)
+        _check_selectors(packs, selected, "--select")
+        _check_selectors(packs, ignored, "--ignore")
+        provisions, inputs = read_inputs(list(paths))
+        report = assess(provisions, packs, select=selected, ignore=ignored, preview=preview,
+                        inputs=inputs)
+        if output:
+            from .output import write_atomic
+            from .render import renderer
+
+            write_atomic(Path(output), renderer(fmt)(report))
+        elif fmt == "table":
+            from rich.console import Console
+
+            from .render.table import print_report
+
+            print_report(report, Console())
+        else:
+            from .render import renderer
+
+            sys.stdout.write(renderer(fmt)(report))
+    except RightscheckError as exc:
+        click.echo(f"error: {exc.render()}", err=True)
+        sys.exit(2)
+    if fail_on:
+        threshold = VERDICT_RANK[fail_on]
+        if any(VERDICT_RANK[p.overall.verdict] >= threshold for p in report.provisions):
+            sys.exit(1)
+
+
+@main.command("rules")
+@click.option("--explain", metavar="RULE-ID", help="Show one rule in full.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@rules_option
+def rules_cmd(explain: str | None, fmt: str, rules_dirs: tuple[str, ...]) -> None:
+    """List the rules, or show one in full with --explain."""
+    try:
+        from .explain import explain_rule, list_rules
+
+        packs = _load(rules_dirs)
+        text = explain_rule(packs, explain, fmt) if explain else list_rules(packs, fmt)
+    except RightscheckError as exc:
+        click.echo(f"error: {exc.render()}", err=True)
+        sys.exit(2)
+    click.echo(text, nl=not text.endswith("\n"))
+
+
+@main.command("validate-rules")
+@click.argument("directory", required=False, metavar="[DIR]")
+def validate_rules(directory: str | None) -> None:
+    """Check the rule files (schema, sources, vocabularies) and run every rule's examples."""
+    try:
+        from .validate import validate_packs
+
+        packs = _load((directory,) if directory else ())
+        result = validate_packs(packs)
+    except RightscheckError as exc:
+        click.echo(f"error: {exc.render()}", err=True)
+        sys.exit(2)
+    for f in result.failures:
+        click.echo(f"{f.file}:{f.line}: {f.rule}: {f.kind} example {f.text!r}: {f.problem}")
+    for rule, expect, note in result.gaps:
+        click.echo(f"known gap fixed? {rule}: expected {expect} now differs — {note}")
+    names = ", ".join(f"{p.name} v{p.version}" for p in packs)
+    summary = (f"{names}: {result.rules} rules, {result.examples} examples, "
+               f"{len(result.failures)} failing")
+    if result.failures:
+        click.echo(summary, err=True)
+        sys.exit(2)
+    click.echo(summary + " — all rules pass their examples")

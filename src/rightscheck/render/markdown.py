@@ -1,0 +1,96 @@
+"""Markdown report: summary, then per provision the scores, the findings and a checklist
+(``[x]`` satisfied, ``[ ]`` flagged, ``[?]`` needs review) with room for the reviewer's note."""
+
+from __future__ import annotations
+
+from ..models import Finding, ProvisionReport, Report
+from . import DISCLAIMER, STATUS_MARK, STATUS_WORD, TEST_NAMES
+
+
+def _score(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}"
+
+
+def _cite(f: Finding) -> str:
+    cites = []
+    for s in f.sources:
+        flag = "" if s.verified else " (pinpoint not verified)"
+        cites.append(f"{s.ref}, {s.pinpoint}{flag}")
+    return "; ".join(cites)
+
+
+def _provision(p: ProvisionReport) -> list[str]:
+    title = f" — {p.title}" if p.title else ""
+    out = [f"## {p.id}{title}", ""]
+    if p.source:
+        out += [f"*Source:* {p.source}", ""]
+    out += [
+        f"**Overall: {p.overall.verdict}** (score {_score(p.overall.score)}) — {p.overall.reason}",
+        "",
+        "| Test | Verdict | Score | How the score was reached |",
+        "| --- | --- | --- | --- |",
+    ]
+    for test, r in p.tests.items():
+        steps = "; ".join(f"{s.rule} −{s.points:g}% → {s.score_after:g}" for s in r.steps)
+        how = f"100; {steps}" if steps else r.reason
+        out.append(f"| {TEST_NAMES[test]} | {r.verdict} | {_score(r.score)} | {how} |")
+    out.append("")
+    for note in p.notes:
+        out.append(f"> {note}")
+    if p.notes:
+        out.append("")
+    if p.findings:
+        out += ["### Findings", ""]
+        for f in p.findings:
+            words = ", ".join(f"“{s.text}” ({s.start}–{s.end})" for s in f.spans) or "missing element"
+            out += [
+                f"- **{f.rule}** — {f.title} · *{f.test}*, {f.severity}, confidence {f.confidence}",
+                f"  - Words: {words}",
+                f"  - {f.message}",
+                f"  - Source: {_cite(f)}",
+                f"  - Remedy: {f.remedy}",
+            ]
+            if f.redraft:
+                out.append(f"  - Suggested wording: {f.redraft}")
+        out.append("")
+    if p.checklist:
+        out += ["### Checklist", ""]
+        for item in p.checklist:
+            out.append(f"- {STATUS_MARK[item.status]} **{item.question}** — *{STATUS_WORD[item.status]}*")
+            if item.evidence:
+                quoted = ", ".join(f"“{e.text}”" for e in item.evidence)
+                out.append(f"  - Evidence: {quoted}")
+            if item.rules:
+                out.append(f"  - Findings: {', '.join(item.rules)}")
+            if item.status != "flagged" and item.note:
+                out.append(f"  - {item.note}")
+            out.append("  - Reviewer's note: ")
+        out.append("")
+    return out
+
+
+def render_markdown(report: Report) -> str:
+    packs = ", ".join(f"{p.name} v{p.version} ({p.hash})" for p in report.rule_packs)
+    out = [
+        "# rightscheck report",
+        "",
+        f"rightscheck {report.tool.version} · rule packs: {packs}",
+        "",
+        f"*{DISCLAIMER}*",
+        "",
+        "| Provision | Overall | Legality | Legitimate aim | Necessity | Proportionality |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for p in report.provisions:
+        cells = [f"{r.verdict} ({_score(r.score)})" for r in p.tests.values()]
+        out.append(f"| {p.id} | **{p.overall.verdict}** ({_score(p.overall.score)}) | "
+                   + " | ".join(cells) + " |")
+    out.append("")
+    for p in report.provisions:
+        out += _provision(p)
+    out += ["## How scores are computed", "", report.scoring.explanation, ""]
+    if report.inputs:
+        out += ["## Inputs", ""]
+        out += [f"- {i.path} ({i.hash})" for i in report.inputs]
+        out.append("")
+    return "\n".join(out)

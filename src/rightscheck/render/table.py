@@ -1,0 +1,105 @@
+"""Terminal report with rich: per provision a table of the tests, the findings with the quoted
+words, and the checklist."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..models import ProvisionReport, Report
+from . import DISCLAIMER, STATUS_WORD, TEST_NAMES
+
+VERDICT_STYLE = {
+    "compatible": "green", "concerns": "yellow", "incompatible": "bold red", "not_assessed": "dim",
+}
+SEVERITY_STYLE = {
+    "critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan", "info": "dim",
+}
+STATUS_STYLE = {"satisfied": "green", "flagged": "red", "needs_review": "yellow"}
+STATUS_ICON = {"satisfied": "✔", "flagged": "✘", "needs_review": "?"}
+
+
+def _score(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}"
+
+
+def _verdict(verdict: str) -> Text:
+    return Text(verdict.upper().replace("_", " "), style=VERDICT_STYLE[verdict])
+
+
+def provision_view(p: ProvisionReport) -> Panel:
+    tests = Table(show_header=True, header_style="bold", expand=True, box=None)
+    tests.add_column("Test")
+    tests.add_column("Verdict")
+    tests.add_column("Score", justify="right")
+    tests.add_column("How", ratio=2)
+    for test, r in p.tests.items():
+        steps = " ".join(f"{s.rule} −{s.points:g}%" for s in r.steps)
+        tests.add_row(TEST_NAMES[test], _verdict(r.verdict), _score(r.score),
+                      f"{r.reason}" + (f" · {steps}" if steps else ""))
+    parts: list = [tests]
+    for note in p.notes:
+        parts.append(Text(note, style="dim italic"))
+    if p.findings:
+        findings = Table(show_header=True, header_style="bold", expand=True, title="Findings",
+                         title_justify="left")
+        findings.add_column("Severity", no_wrap=True)
+        findings.add_column("Rule / test", no_wrap=True)
+        findings.add_column("Words")
+        findings.add_column("Concern, source and remedy", ratio=3)
+        for f in p.findings:
+            words = ", ".join(f"“{s.text}”" for s in f.spans) or "(missing element)"
+            cites = "; ".join(
+                f"{s.ref} {s.pinpoint}" + ("" if s.verified else " [unverified]") for s in f.sources
+            )
+            body = Text()
+            body.append(f.message)
+            body.append(f"\nSource: {cites}", style="dim")
+            body.append(f"\nRemedy: {f.remedy}", style="italic")
+            findings.add_row(
+                Text(f"{f.severity} ({f.confidence})", style=SEVERITY_STYLE[f.severity]),
+                f"{f.rule}\n{f.test}", words, body,
+            )
+        parts.append(findings)
+    if p.checklist:
+        check = Table(show_header=True, header_style="bold", expand=True, title="Checklist",
+                      title_justify="left")
+        check.add_column("", no_wrap=True)
+        check.add_column("Question", ratio=3)
+        check.add_column("Status / evidence", ratio=2)
+        for item in p.checklist:
+            detail = STATUS_WORD[item.status]
+            if item.evidence:
+                detail += ": " + ", ".join(f"“{e.text}”" for e in item.evidence)
+            elif item.rules:
+                detail += ": " + ", ".join(item.rules)
+            elif item.note:
+                detail += f" — {item.note}"
+            check.add_row(Text(STATUS_ICON[item.status], style=STATUS_STYLE[item.status]),
+                          item.question, Text(detail, style=STATUS_STYLE[item.status]))
+        parts.append(check)
+    title = Text(f"{p.id}" + (f" — {p.title}" if p.title else ""), style="bold")
+    title.append("  ")
+    title.append_text(_verdict(p.overall.verdict))
+    title.append(f"  score {_score(p.overall.score)}")
+    return Panel(Group(*parts), title=title, title_align="left")
+
+
+def print_report(report: Report, console: Console) -> None:
+    for p in report.provisions:
+        console.print(provision_view(p))
+    packs = ", ".join(f"{p.name} v{p.version} {p.hash}" for p in report.rule_packs)
+    console.print(Text(f"rightscheck {report.tool.version} · {packs}", style="dim"))
+    console.print(Text(report.scoring.explanation, style="dim"))
+    console.print(Text(DISCLAIMER, style="dim italic"))
+
+
+def render_table_text(report: Report) -> str:
+    """The same view as plain text (for --output FILE with --format table)."""
+    buffer = io.StringIO()
+    print_report(report, Console(file=buffer, width=120, no_color=True, force_terminal=False))
+    return buffer.getvalue()

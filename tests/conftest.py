@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+from rightscheck.engine import assess
+from rightscheck.models import Provision, ProvisionReport
+from rightscheck.readers.yaml_reader import read_yaml
+from rightscheck.rules import Pack, load_packs
+
+ROOT = Path(__file__).resolve().parents[1]
+RULES = ROOT / "rules"
+EXAMPLES = ROOT / "examples"
+
+
+def eval_dir() -> Path:
+    """The shared evaluation set when it sits beside the repository, else the copy in tests/data."""
+    env = os.environ.get("RIGHTSCHECK_EVAL")
+    for candidate in (Path(env) if env else None, ROOT.parent / "shared" / "eval", ROOT / "tests" / "data"):
+        if candidate and (candidate / "dev-provisions.yaml").is_file():
+            return candidate
+    raise FileNotFoundError("no evaluation set found")
+
+
+@pytest.fixture(scope="session")
+def packs() -> list[Pack]:
+    return load_packs()
+
+
+@pytest.fixture(scope="session")
+def check(packs):
+    def run(text: str, **fields) -> ProvisionReport:
+        provision = Provision(id=fields.pop("id", "t"), text=text, **fields)
+        return assess([provision], packs).provisions[0]
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def dev_set():
+    d = eval_dir()
+    provisions = read_yaml((d / "dev-provisions.yaml").read_text("utf-8"), "dev-provisions.yaml")
+    expected = yaml.safe_load((d / "dev-expected.yaml").read_text("utf-8"))["expected"]
+    return provisions, expected
+
+
+def rules_of(report: ProvisionReport) -> set[str]:
+    return {f.rule for f in report.findings}

@@ -1,0 +1,143 @@
+"""The command line contract: formats, exit statuses and errors a person can act on."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from rightscheck.cli import main
+from rightscheck.models import Report
+
+from .conftest import EXAMPLES, ROOT
+
+CIS = str(EXAMPLES / "cis-2018-extremist-materials.yaml")
+
+
+def run(*args, stdin=None):
+    return CliRunner().invoke(main, list(args), input=stdin)
+
+
+def test_check_json_follows_the_contract():
+    result = run("check", CIS, "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["schema_version"] == 1
+    assert data["tool"]["name"] == "rightscheck"
+    assert data["rule_packs"][0]["name"] == "iccpr19" and data["rule_packs"][0]["hash"]
+    p = data["provisions"][0]
+    assert set(p["tests"]) == {"legality", "legitimate_aim", "necessity", "proportionality"}
+    assert p["overall"]["verdict"] == "incompatible"
+    f = p["findings"][0]
+    assert {"rule", "test", "category", "severity", "message", "spans", "sources", "remedy"} <= set(f)
+    assert {"ref", "pinpoint", "verified"} <= set(f["sources"][0])
+    assert {"id", "test", "question", "status", "rules"} <= set(p["checklist"][0])
+    Report.model_validate(data)
+
+
+def test_published_json_schema_is_current():
+    published = json.loads((ROOT / "schema" / "report-v1.json").read_text("utf-8"))
+    assert published == json.loads(json.dumps(Report.model_json_schema()))
+
+
+def test_markdown_and_table_outputs():
+    md = run("check", CIS, "--format", "markdown")
+    assert md.exit_code == 0
+    assert "| cis-2018-art3-extremist-materials | **incompatible**" in md.stdout
+    assert "- [x] **Does the offence require intent" in md.stdout
+    table = run("check", CIS)
+    assert table.exit_code == 0
+    assert "INCOMPATIBLE" in table.stdout and "LEG-EXTREMISM" in table.stdout
+
+
+def test_fail_on_sets_exit_status():
+    assert run("check", CIS, "--fail-on", "incompatible").exit_code == 1
+    good = str(EXAMPLES / "good-practice.yaml")
+    assert run("check", good, "--fail-on", "concerns").exit_code == 0
+
+
+def test_markdown_draft_is_split_at_article_headings():
+    result = run("check", str(EXAMPLES / "draft-chapter.md"), "--format", "json")
+    data = json.loads(result.stdout)
+    assert [(p["id"], p["title"]) for p in data["provisions"]] == [
+        ("art-16", "Public justification of terrorism"),
+        ("art-17", "Public provocation to commit a terrorist offence"),
+    ]
+    verdicts = {p["id"]: p["overall"]["verdict"] for p in data["provisions"]}
+    assert verdicts == {"art-16": "incompatible", "art-17": "compatible"}
+
+
+def test_standard_input_plain_text_and_yaml():
+    text = run("check", "-", "--format", "json", stdin="distribution of extremist materials\n")
+    assert text.exit_code == 0
+    assert json.loads(text.stdout)["provisions"][0]["id"] == "stdin"
+    yml = run("check", "-", "--format", "json", stdin="id: a1\ntext: glorification of terrorism\n")
+    assert json.loads(yml.stdout)["provisions"][0]["id"] == "a1"
+
+
+def test_output_file_is_written(tmp_path):
+    out = tmp_path / "report.md"
+    result = run("check", CIS, "--format", "markdown", "--output", str(out))
+    assert result.exit_code == 0
+    assert out.read_text("utf-8").startswith("# rightscheck report")
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "words"),
+    [
+        ("provisions:\n  - id: a\n    text: [unclosed\n", 4, "not valid YAML"),
+        ("provisions:\n  - id: a\n    txt: hello\n", 3, "unknown field"),
+        ("provisions:\n  - id: a\n    text: '   '\n", 3, "empty text"),
+        ("provisions:\n  - id: a\n    text: x\n  - id: a\n    text: y\n", 4, "used twice"),
+        ("provisions:\n  - !!python/object/apply:os.system ['echo hacked']\n", 2, "not valid YAML"),
+    ],
+)
+def test_bad_input_exits_2_naming_file_and_line(tmp_path, content, line, words):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(content, encoding="utf-8")
+    out = tmp_path / "out.json"
+    result = run("check", str(bad), "--format", "json", "--output", str(out))
+    assert result.exit_code == 2
+    assert f"bad.yaml:{line}:" in result.stderr
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+def test_missing_file_and_unknown_rule_id():
+    missing = run("check", "no/such/file.yaml")
+    assert missing.exit_code == 2 and "file not found" in missing.stderr
+    unknown = run("check", CIS, "--select", "LEG-NOPE")
+    assert unknown.exit_code == 2 and "LEG-NOPE" in unknown.stderr
+
+
+def test_binary_file_is_refused(tmp_path):
+    blob = tmp_path / "draft.txt"
+    blob.write_bytes(bytes(range(256)) * 10)
+    result = run("check", str(blob))
+    assert result.exit_code == 2 and "not a text file" in result.stderr
+
+
+def test_rules_list_and_explain():
+    listing = run("rules")
+    assert listing.exit_code == 0 and "LEG-EXTREMISM" in listing.stdout
+    explained = run("rules", "--explain", "LEG-EXTREMISM")
+    assert explained.exit_code == 0
+    assert "CCPR/C/GC/34, para 46 [verified]" in explained.stdout
+    assert "NOT VERIFIED" in explained.stdout
+    assert run("rules", "--explain", "NOPE-X").exit_code == 2
+
+
+def test_console_script_runs_without_traceback(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("provisions:\n  - id: a\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "rightscheck", "check", str(bad)],
+                          capture_output=True, text=True, cwd=Path(ROOT))
+    assert proc.returncode == 2
+    assert "bad.yaml:2:" in proc.stderr and "text: required field is missing" in proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -1,0 +1,133 @@
+"""Behaviour of the engine on real and realistic provisions."""
+
+from __future__ import annotations
+
+import yaml
+
+from rightscheck.engine import assess
+from rightscheck.readers.yaml_reader import read_yaml
+
+from .conftest import EXAMPLES, rules_of
+
+BUDAPEST_2 = (
+    "Each Party shall adopt such legislative and other measures as may be necessary to establish "
+    "as criminal offences under its domestic law, when committed intentionally, the access to the "
+    "whole or any part of a computer system without right."
+)
+
+
+def _examples(name, packs):
+    provisions = read_yaml((EXAMPLES / name).read_text("utf-8"), name)
+    return {p.id: p for p in assess(provisions, packs).provisions}
+
+
+def test_cis_provision_is_incompatible_with_the_findings_an_expert_gives(packs):
+    report = _examples("cis-2018-extremist-materials.yaml", packs)["cis-2018-art3-extremist-materials"]
+    assert report.overall.verdict == "incompatible"
+    assert report.engages_expression
+    assert {"LEG-EXTREMISM", "LEG-DELEGATED-DESIGNATION", "LEG-JUSTIFICATION", "NEC-NO-DANGER"} <= rules_of(report)
+    # the intent element is present, so no missing-intent finding
+    assert all(f.category != "missing-intent" for f in report.findings)
+    for f in report.findings:
+        for s in f.spans:
+            assert report.text[s.start:s.end] == s.text
+    statuses = {c.id: c.status for c in report.checklist}
+    assert statuses["legality.mental-element"] == "satisfied"
+    assert statuses["legality.precision"] == "flagged"
+    assert statuses["necessity.harm"] == "flagged"
+    assert statuses["necessity.threat-shown"] == "needs_review"
+
+
+def test_good_practice_references_have_no_high_finding(packs):
+    reports = _examples("good-practice.yaml", packs)
+    assert set(reports) == {"coe-cets196-art5", "sr-model-incitement", "coe-cets185-art2"}
+    for report in reports.values():
+        assert report.overall.verdict == "compatible", report.id
+        assert not [f.rule for f in report.findings if f.severity in {"high", "critical"}]
+
+
+def test_offence_that_does_not_engage_expression(check):
+    report = check(BUDAPEST_2)
+    assert not report.engages_expression
+    assert report.overall.verdict == "compatible"
+    assert report.findings == []
+    mental = next(c for c in report.checklist if c.id == "legality.mental-element")
+    assert mental.status == "satisfied"
+    assert mental.evidence[0].text == "intentionally"
+
+
+def test_each_concept_note_draft_is_found_wanting(packs):
+    reports = _examples("concept-note-2023-drafts.yaml", packs)
+    assert len(reports) == 5
+    verdicts = {pid: r.overall.verdict for pid, r in reports.items()}
+    # four drafts rest on "extremism"; the attack-coordination draft is an ordinary, intent-based offence
+    for pid in ("draft-terrorist-extremist-content", "draft-recruitment-online-games",
+                "draft-financing-crypto", "draft-ai-models-unrestricted"):
+        assert verdicts[pid] == "incompatible", pid
+        assert "LEG-EXTREMISM" in rules_of(reports[pid])
+    assert verdicts["draft-organising-attacks-messengers"] == "compatible"
+    assert "PEN-SEVERE-MAXIMUM" in rules_of(reports["draft-terrorist-extremist-content"])
+    assert "DEF-PURPOSE-EXCLUDED" in rules_of(reports["draft-recruitment-online-games"])
+
+
+def test_missing_findings_have_no_spans_and_missing_category(check):
+    report = check("The distribution of materials containing calls for terrorist activities is punishable.")
+    missing = [f for f in report.findings if f.category.startswith("missing-")]
+    assert {f.rule for f in missing} >= {"LEG-NO-INTENT", "NEC-NO-DANGER", "DEF-NO-PROTECTED-PURPOSES"}
+    assert all(f.spans == [] for f in missing)
+    assert {f.category for f in missing} == {"missing-intent", "missing-harm", "missing-defences"}
+
+
+def test_language_not_covered_is_not_assessed(check):
+    report = check("распространение материалов, признанных в установленном порядке экстремистскими",
+                   language="ru")
+    assert report.overall.verdict == "not_assessed"
+    assert report.overall.score is None
+    assert all(t.verdict == "not_assessed" and t.score is None for t in report.tests.values())
+    assert report.notes
+
+
+def test_recklessness_flagged_and_intent_to_incite_accepted(check):
+    reckless = check("A person commits an offence if he publishes a statement and is reckless as "
+                     "to whether members of the public will be encouraged to commit terrorism.")
+    assert "NEC-RECKLESSNESS" in rules_of(reckless)
+    intent = check("A person commits an offence if he publishes a statement with the intent to "
+                   "incite the commission of a terrorist offence, where the conduct causes a "
+                   "danger that such an offence may be committed.")
+    assert not rules_of(intent) & {"NEC-RECKLESSNESS", "NEC-NO-DANGER", "LEG-NO-INTENT"}
+
+
+def test_scores_are_explained_and_cumulative(check):
+    report = check("Public justification of terrorism is punishable by imprisonment for up to seven years.")
+    legality = report.tests["legality"]
+    assert legality.steps and legality.steps[-1].score_after == legality.score
+    worst = min(r.score for r in report.tests.values())
+    assert report.overall.score == worst
+    assert report.overall.verdict == max(
+        (r.verdict for r in report.tests.values()),
+        key=["compatible", "concerns", "incompatible"].index,
+    )
+
+
+def test_select_and_ignore(packs):
+    from rightscheck.models import Provision
+
+    p = [Provision(id="x", text="distribution of extremist materials")]
+    only_leg = assess(p, packs, select=["LEG-"]).provisions[0]
+    assert {f.rule.split("-")[0] for f in only_leg.findings} == {"LEG"}
+    no_extremism = assess(p, packs, ignore=["LEG-EXTREMISM"]).provisions[0]
+    assert "LEG-EXTREMISM" not in rules_of(no_extremism)
+    by_test = assess(p, packs, select=["test:necessity"]).provisions[0]
+    assert {f.test for f in by_test.findings} == {"necessity"}
+
+
+def test_same_input_same_output(packs):
+    provisions = read_yaml((EXAMPLES / "concept-note-2023-drafts.yaml").read_text("utf-8"), "x")
+    first = assess(provisions, packs).model_dump_json()
+    second = assess(provisions, packs).model_dump_json()
+    assert first == second
+
+
+def test_dev_provisions_yaml_matches_contract():
+    data = yaml.safe_load((EXAMPLES / "good-practice.yaml").read_text("utf-8"))
+    assert all({"id", "text", "source"} <= set(p) for p in data["provisions"])

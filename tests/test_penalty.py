@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+
+from rightscheck.models import PenaltyField
+from rightscheck.penalty import parse_penalty
+
+
+@pytest.mark.parametrize(
+    ("text", "max_years", "min_years"),
+    [
+        ("punishable by imprisonment for a term not exceeding seven years", 7, None),
+        ("shall be punished by up to 5 years' imprisonment", 5, None),
+        ("deprivation of liberty for a term of from two to five years", 5, 2),
+        ("imprisonment for a term of not less than three years", None, 3),
+        ("a fine, or imprisonment for a term of six months", 0.5, None),
+        ("ten years' imprisonment", 10, None),
+    ],
+)
+def test_parses_terms_drafters_use(text, max_years, min_years):
+    p = parse_penalty(text.lower())
+    assert p.custodial
+    assert p.max_years == max_years
+    assert p.min_years == min_years
+
+
+def test_life_imprisonment():
+    p = parse_penalty("is punishable by life imprisonment")
+    assert p.life and p.custodial
+
+
+def test_year_outside_penalty_is_not_a_sentence():
+    p = parse_penalty("an administrative penalty for a similar act within one year, "
+                      "is punishable by a fine")
+    assert not p.custodial and p.max_years is None and p.fine
+
+
+def test_ancillary_ban_and_input_field():
+    p = parse_penalty("a fine with deprivation of the right to hold certain positions")
+    assert p.ancillary_ban and not p.custodial
+    q = parse_penalty("no penalty stated here", PenaltyField(max_imprisonment_years=5))
+    assert q.custodial and q.max_years == 5 and q.from_field
+
+
+def test_penalty_field_drives_proportionality_rule(check):
+    report = check("The public justification of terrorism is a criminal offence.",
+                   penalty=PenaltyField(max_imprisonment_years=5))
+    severe = next(f for f in report.findings if f.rule == "PEN-SEVERE-MAXIMUM")
+    assert severe.spans == []
+    assert "5 years" in severe.message

@@ -1,0 +1,53 @@
+"""Every rule is tested against its own examples: flag examples must mark exactly their words,
+pass examples must not fire. One test per rule, so a failure names the rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from rightscheck.rules import load_packs
+from rightscheck.validate import run_example, validate_packs
+
+RULES = [cr for pack in load_packs() for cr in pack.rules]
+
+
+@pytest.mark.parametrize("cr", RULES, ids=[cr.rule.id for cr in RULES])
+def test_rule_flags_its_examples_with_exact_spans(cr):
+    for ex in cr.rule.examples.flag:
+        finding = run_example(cr, ex.text)
+        assert finding is not None, f"{cr.rule.id} did not fire on {ex.text!r}"
+        assert [s.text for s in finding.spans] == ex.marks
+        for span in finding.spans:
+            assert ex.text[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize("cr", RULES, ids=[cr.rule.id for cr in RULES])
+def test_rule_passes_its_pass_examples(cr):
+    for text in cr.rule.examples.pass_:
+        assert run_example(cr, text) is None, f"{cr.rule.id} fired on pass example {text!r}"
+
+
+def test_pack_has_enough_rules_across_all_four_tests():
+    tests = {cr.rule.test for cr in RULES}
+    assert len(RULES) >= 30
+    assert tests == {"legality", "legitimate_aim", "necessity", "proportionality"}
+
+
+def test_every_rule_has_sources_remedy_question_and_both_kinds_of_example():
+    for cr in RULES:
+        r = cr.rule
+        assert r.sources and r.remedy.advice and r.question and r.rationale
+        assert r.examples.flag and r.examples.pass_
+
+
+def test_absence_rules_mark_nothing_and_presence_rules_mark_words():
+    for cr in RULES:
+        for ex in cr.rule.examples.flag:
+            if cr.rule.is_absence:
+                assert ex.marks == [], cr.rule.id
+
+
+def test_validate_packs_reports_no_failure():
+    report = validate_packs(load_packs())
+    assert report.failures == []
+    assert report.examples >= 2 * report.rules

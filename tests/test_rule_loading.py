@@ -1,0 +1,112 @@
+"""A malformed rule pack is an error that names the file, the line and the rule, and says how to
+fix it; validate-rules exits with status 2."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from rightscheck.cli import main
+from rightscheck.errors import RuleError
+from rightscheck.rules import load_pack
+
+from .conftest import RULES
+
+GOOD_RULE = """\
+- id: TEST-EXAMPLE
+  title: An example rule
+  test: legality
+  category: vague-term
+  severity: high
+  confidence: high
+  languages: [en]
+  match: {terms: ["extremis*"]}
+  message: "{match} is vague."
+  rationale: Because.
+  question: Is it precise?
+  sources:
+    - {ref: GC34, pinpoint: "para 25", verified: true}
+  remedy: {advice: Define it.}
+  examples:
+    flag: [{text: "extremist materials", marks: ["extremist"]}]
+    pass: ["terrorist offence"]
+"""
+
+
+def make_pack(tmp_path: Path, rule_text: str) -> Path:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    shutil.copy(RULES / "iccpr19" / "pack.yaml", pack / "pack.yaml")
+    (pack / "rules.yaml").write_text(rule_text, encoding="utf-8")
+    return pack
+
+
+def test_good_rule_loads(tmp_path):
+    pack = load_pack(make_pack(tmp_path, GOOD_RULE))
+    assert [cr.rule.id for cr in pack.rules] == ["TEST-EXAMPLE"]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected_line", "words"),
+    [
+        (("  severity: high", "  severity: high\n  severty: high"), 6, "unknown field"),
+        (("  test: legality", "  test: legalty"), 3, "test"),
+        (("  severity: high", "  severity: severe"), 5, "severity"),
+        (('match: {terms: ["extremis*"]}', 'match: {regex: "(unclosed"}'), 8, "invalid regular expression"),
+        (("    - {ref: GC34, pinpoint: \"para 25\", verified: true}\n", ""), 12, "sources"),
+        (("ref: GC34", "ref: NOPE"), 1, "not in the pack's registry"),
+        (('match: {terms: ["extremis*"]}', "match: {vocab: no-such-vocab}"), 1, "unknown vocabulary"),
+        (("  category: vague-term", "  category: made-up-category"), 1, "no checklist item"),
+    ],
+)
+def test_malformed_rule_names_file_line_and_rule(tmp_path, change, expected_line, words):
+    old, new = change
+    assert old in GOOD_RULE
+    pack = make_pack(tmp_path, GOOD_RULE.replace(old, new))
+    with pytest.raises(RuleError) as info:
+        load_pack(pack)
+    err = info.value
+    assert err.file and err.file.endswith("rules.yaml")
+    assert err.line == expected_line
+    assert "TEST-EXAMPLE" in err.message
+    assert words in err.message
+    assert err.fix
+
+
+def test_duplicate_id_is_an_error(tmp_path):
+    pack = make_pack(tmp_path, GOOD_RULE + GOOD_RULE)
+    with pytest.raises(RuleError, match="already used"):
+        load_pack(pack)
+
+
+def test_yaml_syntax_error_names_line(tmp_path):
+    pack = make_pack(tmp_path, GOOD_RULE.replace("  question: Is it precise?", "  question: Is it: precise?"))
+    with pytest.raises(RuleError) as info:
+        load_pack(pack)
+    assert info.value.line == 11
+
+
+def test_validate_rules_cli_exit_status_and_message(tmp_path):
+    runner = CliRunner()
+    bad = make_pack(tmp_path, GOOD_RULE.replace("  test: legality", "  test: legalty"))
+    result = runner.invoke(main, ["validate-rules", str(bad)])
+    assert result.exit_code == 2
+    assert "rules.yaml:3" in result.stderr and "TEST-EXAMPLE" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+
+
+def test_validate_rules_cli_reports_a_failing_example(tmp_path):
+    runner = CliRunner()
+    failing = make_pack(tmp_path, GOOD_RULE.replace('pass: ["terrorist offence"]', 'pass: ["extremism"]'))
+    result = runner.invoke(main, ["validate-rules", str(failing)])
+    assert result.exit_code == 2
+    assert "TEST-EXAMPLE: pass example 'extremism'" in result.stdout
+
+
+def test_validate_rules_cli_on_builtin_pack():
+    result = CliRunner().invoke(main, ["validate-rules"])
+    assert result.exit_code == 0, result.output
+    assert "0 failing" in result.stdout

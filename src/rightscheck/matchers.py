@@ -117,7 +117,8 @@ class Terms(Compiled):
         # Longest first, so that at one position "extremist materials" wins over "extremist".
         ordered = sorted(set(terms), key=lambda t: (-len(t), t))
         self.terms = ordered
-        self.regex = re.compile("(?=(" + "|".join(term_pattern(t) for t in ordered) + "))")
+        # Only positions that start a word (or a run of punctuation) can start a term.
+        self.regex = re.compile(r"(?<!\w)(?=(" + "|".join(term_pattern(t) for t in ordered) + "))")
 
     def evaluate(self, ctx: Context) -> Result:
         hits = [(m.start(1), m.end(1)) for m in self.regex.finditer(ctx.norm) if m.end(1) > m.start(1)]

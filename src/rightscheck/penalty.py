@@ -47,7 +47,10 @@ _MIN = re.compile(
     r"(?:\bnot less than|\bat least|\bno less than|\bminimum (?:term )?of|\bminimum)"
     rf"(?: a term of| a period of)? (?P<n>{_NUM}) " + _UNIT.format(n="")
 )
-_BARE = re.compile(rf"\b(?P<n>{_NUM})[- ]" + _UNIT.format(n="") + r"'? (?:of )?(?:imprisonment|prison|detention|deprivation of liberty)")
+_BARE = re.compile(
+    rf"\b(?P<n>{_NUM})[- ]" + _UNIT.format(n="")
+    + r"'? (?:of )?(?:imprisonment|prison|detention|deprivation of liberty)"
+)
 _TERM_OF = re.compile(rf"\bterm of (?P<n>{_NUM}) " + _UNIT.format(n=""))
 _NEAR_WORDS = 14
 

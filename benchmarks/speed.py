@@ -1,0 +1,124 @@
+"""Speed and memory of rightscheck on 2,000 provisions, and its cold start.
+
+    python benchmarks/speed.py [N]
+
+Reports: rule-pack load time; milliseconds per provision and provisions per second for the
+built-in pack (engine only, after loading); the whole `check` of an N-provision YAML file in a
+fresh process against merely loading that YAML file in a fresh process (the floor); the cold
+start of `rightscheck check` on one short file; and peak memory (max RSS) of the full check.
+Figures, not assertions: run it before and after a change.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+
+def corpus(n: int) -> list[dict]:
+    base = []
+    for f in sorted(EXAMPLES.glob("*.yaml")):
+        base += yaml.safe_load(f.read_text("utf-8"))["provisions"]
+    out = []
+    for i in range(n):
+        p = dict(base[i % len(base)])
+        p["id"] = f"{p['id']}-{i}"
+        p["text"] = p["text"] + f"\n(Variant {i}.)"
+        out.append(p)
+    return out
+
+
+def timed_process(args: list[str], repeat: int = 5) -> tuple[float, float]:
+    """Median wall time (s) and max RSS (MiB) of a command run in fresh processes."""
+    times, rss = [], []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-c",
+             "import resource, runpy, sys; sys.argv = sys.argv[1:];"
+             "code = 0\n"
+             "try:\n    runpy.run_module(sys.argv[0], run_name='__main__')\n"
+             "except SystemExit as e:\n    code = e.code or 0\n"
+             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+             "sys.exit(code)",
+             *args],
+            capture_output=True, text=True,
+        )
+        times.append(time.perf_counter() - start)
+        if proc.returncode not in (0, 1):
+            raise SystemExit(f"command failed: {args}\n{proc.stderr}")
+        rss.append(int(proc.stderr.strip().splitlines()[-1]) / 1024)
+    return statistics.median(times), max(rss)
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    from rightscheck.engine import assess
+    from rightscheck.models import Provision
+    from rightscheck.rules import load_packs
+
+    start = time.perf_counter()
+    packs = load_packs()
+    load_s = time.perf_counter() - start
+    provisions = [Provision(**p) for p in corpus(n)]
+    assess(provisions[:20], packs)  # warm-up
+    runs = []
+    for _ in range(3):
+        start = time.perf_counter()
+        assess(provisions, packs)
+        runs.append(time.perf_counter() - start)
+    engine_s = min(runs)
+    rules = sum(len(p.rules) for p in packs)
+    print(f"rule packs: {rules} rules, loaded and compiled in {load_s * 1000:.0f} ms")
+    print(f"engine on {n} provisions: {engine_s:.2f} s = {engine_s / n * 1000:.2f} ms per provision, "
+          f"{n / engine_s:.0f} provisions per second")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / "provisions.yaml"
+        big.write_text(yaml.safe_dump({"provisions": corpus(n)}, allow_unicode=True), encoding="utf-8")
+        out = Path(tmp) / "out.json"
+        loader = Path(tmp) / "load_only.py"
+        loader.write_text(
+            "import sys, yaml\nLoader = getattr(yaml, 'CSafeLoader', yaml.SafeLoader)\n"
+            "yaml.load(open(sys.argv[1], encoding='utf-8'), Loader=Loader)\n"
+        )
+        floor_s, floor_rss = timed_process_script(loader, [str(big)])
+        full_s, full_rss = timed_process(
+            ["rightscheck", "check", str(big), "--format", "json", "--output", str(out)], repeat=3)
+        cold_s, cold_rss = timed_process(
+            ["rightscheck", "check", str(EXAMPLES / "cis-2018-extremist-materials.yaml"), "--format", "json",
+             "--output", str(out)])
+    print(f"fresh process, load the {n}-provision YAML only (floor): {floor_s:.2f} s, {floor_rss:.0f} MiB")
+    print(f"fresh process, full check of the same file to JSON: {full_s:.2f} s, peak {full_rss:.0f} MiB "
+          f"({full_s / floor_s:.1f}x the floor)")
+    print(f"cold start, check of one short file: {cold_s * 1000:.0f} ms, peak {cold_rss:.0f} MiB")
+
+
+def timed_process_script(script: Path, args: list[str], repeat: int = 3) -> tuple[float, float]:
+    times, rss = [], []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-c",
+             "import resource, runpy, sys; sys.argv = sys.argv[1:];"
+             "runpy.run_path(sys.argv[0], run_name='__main__');"
+             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)",
+             str(script), *args],
+            capture_output=True, text=True, check=True,
+        )
+        times.append(time.perf_counter() - start)
+        rss.append(int(proc.stderr.strip().splitlines()[-1]) / 1024)
+    return statistics.median(times), max(rss)
+
+
+if __name__ == "__main__":
+    main()

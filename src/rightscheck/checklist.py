@@ -39,9 +39,12 @@ def build_checklist(packs: list[Pack], findings: list[Finding], ctx: Context) ->
                     if all(e.text.lower() != text.lower() for e in evidence):
                         evidence.append(Evidence(text=text, start=span.start, end=span.end))
                 evidence = evidence[:MAX_EVIDENCE]
+                satisfied = item.evidence_means == "satisfied"
                 items.append(ChecklistItem(
-                    id=item.id, test=item.test, question=item.question, status="satisfied",
-                    evidence=evidence, note=item.evidence_label or "the text states the element",
+                    id=item.id, test=item.test, question=item.question, status=item.evidence_means,
+                    evidence=evidence,
+                    note=(item.evidence_label or "the text states the element") if satisfied
+                    else item.review_hint,
                 ))
                 continue
             items.append(ChecklistItem(

@@ -106,18 +106,66 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tupl
             sys.exit(1)
 
 
+@main.command("redraft")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table",
+              show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the redraft to FILE.")
+@rules_option
+@click.option("--select", multiple=True, metavar="IDS", help="Use only these rules.")
+@click.option("--ignore", multiple=True, metavar="IDS", help="Do not use these rules.")
+def redraft_cmd(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tuple[str, ...],
+                select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+    """Suggest a redraft of each provision that applies the remedies of its findings, show the
+    changes, and re-check it."""
+    try:
+        from .readers import read_inputs
+        from .redraft import redraft
+        from .render import redraft_view as view
+        from .rules import select_rules
+
+        packs = _load(rules_dirs)
+        selected, ignored = _split(select), _split(ignore)
+        _check_selectors(packs, selected, "--select")
+        _check_selectors(packs, ignored, "--ignore")
+        provisions, _ = read_inputs(list(paths))
+        report = redraft(provisions, packs, select_rules(packs, selected, ignored))
+        render = {"table": view.render_redraft_text, "markdown": view.render_redraft_markdown,
+                  "json": view.render_redraft_json}[fmt]
+        if output:
+            from .output import write_atomic
+
+            write_atomic(Path(output), render(report))
+        elif fmt == "table":
+            from rich.console import Console
+
+            view.print_redraft(report, Console())
+        else:
+            sys.stdout.write(render(report))
+    except RightscheckError as exc:
+        click.echo(f"error: {exc.render()}", err=True)
+        sys.exit(2)
+
+
 @main.command("rules")
 @click.option("--explain", metavar="RULE-ID", help="Show one rule in full.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+@click.option("--coverage", is_flag=True, help="Show which rules implement each signal of the doctrine brief.")
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table",
               show_default=True)
 @rules_option
-def rules_cmd(explain: str | None, fmt: str, rules_dirs: tuple[str, ...]) -> None:
-    """List the rules, or show one in full with --explain."""
+def rules_cmd(explain: str | None, coverage: bool, fmt: str, rules_dirs: tuple[str, ...]) -> None:
+    """List the rules, show one in full with --explain, or the doctrine coverage with --coverage."""
     try:
+        from .explain import coverage as coverage_table
         from .explain import explain_rule, list_rules
 
         packs = _load(rules_dirs)
-        text = explain_rule(packs, explain, fmt) if explain else list_rules(packs, fmt)
+        if coverage:
+            text = coverage_table(packs, fmt)
+        elif explain:
+            text = explain_rule(packs, explain, fmt)
+        else:
+            text = list_rules(packs, fmt)
     except RightscheckError as exc:
         click.echo(f"error: {exc.render()}", err=True)
         sys.exit(2)

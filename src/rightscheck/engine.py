@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from . import __version__
 from .checklist import build_checklist
-from .definitions import defined_ranges
+from .definitions import defined_ranges, saving_ranges
 from .matchers import Context, Range, merge_ranges
 from .models import (
     Finding,
@@ -29,7 +29,7 @@ from .penalty import parse_penalty
 from .rules import CompiledRule, Pack, select_rules
 from .schema import TESTS, Scoring
 from .scoring import finding_points, not_assessed, overall, score_test
-from .text import NormText, normalise
+from .text import normalise
 
 MAX_QUOTED = 4
 
@@ -42,7 +42,11 @@ def _fill(template: str, quoted: str, ctx: Context) -> str:
     return template.replace("{match}", quoted).replace("{penalty}", ctx.penalty.describe())
 
 
-def run_rule(cr: CompiledRule, ctx: Context, defined: list[Range] | None) -> Finding | None:
+def _inside(hit: Range, ranges: list[Range]) -> bool:
+    return any(r[0] <= hit[0] and hit[1] <= r[1] for r in ranges)
+
+
+def run_rule(cr: CompiledRule, ctx: Context) -> Finding | None:
     """Apply one compiled rule to one provision; None when it does not fire."""
     rule = cr.rule
     if rule.when.engages and rule.when.engages not in ctx.engages:
@@ -53,8 +57,11 @@ def run_rule(cr: CompiledRule, ctx: Context, defined: list[Range] | None) -> Fin
     if not result.matched:
         return None
     hits = list(result.hits)
-    if rule.unless.defined_in_text and hits and defined:
-        hits = [h for h in hits if not any(d[0] <= h[0] and h[1] <= d[1] for d in defined)]
+    if hits:
+        if rule.unless.defined_in_text and ctx.defined:
+            hits = [h for h in hits if not _inside(h, ctx.defined)]
+        if rule.unless.in_saving_clause and ctx.saving:
+            hits = [h for h in hits if not _inside(h, ctx.saving)]
         if not hits:
             return None
     if cr.unless is not None and cr.unless(ctx).matched:
@@ -94,15 +101,19 @@ def run_rule(cr: CompiledRule, ctx: Context, defined: list[Range] | None) -> Fin
     )
 
 
-def make_context(provision: Provision, nt: NormText | None = None) -> Context:
-    nt = nt or normalise(provision.text)
-    return Context(nt=nt, penalty=parse_penalty(nt.norm, provision.penalty))
+def make_context(provision: Provision, packs: Sequence[Pack] = ()) -> Context:
+    """Normalise the text, read its penalty, definitions and saving clauses, and decide which
+    of the packs' scopes (e.g. ``expression``) it engages."""
+    nt = normalise(provision.text)
+    ctx = Context(nt=nt, penalty=parse_penalty(nt.norm, provision.penalty),
+                  defined=defined_ranges(nt), saving=saving_ranges(nt))
+    ctx.engages = frozenset(name for pack in packs for name, m in pack.scope.items() if m(ctx).matched)
+    return ctx
 
 
 def assess_provision(
     provision: Provision, packs: Sequence[Pack], rules: Sequence[CompiledRule]
 ) -> ProvisionReport:
-    ctx = make_context(provision)
     languages = {lang for pack in packs for lang in pack.meta.languages}
     base = {
         "id": provision.id, "title": provision.title, "source": provision.source,
@@ -119,14 +130,13 @@ def assess_provision(
             **base, engages_expression=False, overall=over, tests=tests, findings=[],
             checklist=[], notes=[reason],
         )
-    engages = {name for pack in packs for name, m in pack.scope.items() if m(ctx).matched}
-    ctx.engages = frozenset(engages)
-    defined = defined_ranges(ctx.nt)
+    ctx = make_context(provision, packs)
+    engages = ctx.engages
     findings: list[Finding] = []
     for cr in rules:
         if provision.language not in cr.rule.languages:
             continue
-        finding = run_rule(cr, ctx, defined)
+        finding = run_rule(cr, ctx)
         if finding is not None:
             findings.append(finding)
     findings.sort(key=lambda f: (TESTS.index(f.test), -f.points, f.rule))

@@ -35,6 +35,8 @@ class Context:
     nt: NormText
     penalty: Penalty
     engages: frozenset[str] = frozenset()
+    defined: list[Range] = field(default_factory=list)  # occurrences of terms the text defines
+    saving: list[Range] = field(default_factory=list)  # saving and exclusion clauses
     cache: dict[int, Result] = field(default_factory=dict)
 
     @property
@@ -245,6 +247,8 @@ class PenaltyM(Compiled):
             checks.append(p.life == s.life)
         if s.ancillary_ban is not None:
             checks.append(p.ancillary_ban == s.ancillary_ban)
+        if s.forced_labour is not None:
+            checks.append(p.forced_labour == s.forced_labour)
         if s.max_years_over is not None:
             checks.append(p.life or (p.max_years is not None and p.max_years > s.max_years_over))
         if s.min_years_at_least is not None:
@@ -256,6 +260,8 @@ class PenaltyM(Compiled):
             ranges += p.custodial_spans + p.term_spans
         if s.ancillary_ban:
             ranges += p.other_spans.get("ancillary_ban", [])
+        if s.forced_labour:
+            ranges += p.other_spans.get("forced_labour", [])
         if s.stated and not ranges:
             ranges += p.spans
         return Result(True, _sorted_unique(ranges))

@@ -39,8 +39,9 @@ _RANGE = re.compile(
     + _UNIT.format(n="")
 )
 _MAX = re.compile(
-    r"(?:\bup to|\bnot exceeding|\bnot more than|\bno more than|\bmaximum (?:term )?of|"
-    r"\bat most|\bnot to exceed|\bnot longer than|\bmaximum)"
+    r"(?:\bup to|\bnot exceeding|\bnot more than|\bno more than|"
+    r"\bmaximum (?:term |penalty |sentence |period )?(?:of )?(?:imprisonment (?:of |for )?)?|"
+    r"\bat most|\bnot to exceed|\bnot longer than)"
     rf"(?: a term of| a period of)? (?P<n>{_NUM}) " + _UNIT.format(n="")
 )
 _MIN = re.compile(

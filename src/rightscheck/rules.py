@@ -211,6 +211,23 @@ def load_pack(path: Path) -> Pack:
                 )
             )
     known = {r.rule.id for r in pack.rules}
+    signal_ids = {s.id for s in meta.signals}
+    checklist_ids = {item.id for item in meta.checklist}
+    for signal in meta.signals:
+        if signal.checklist and signal.checklist not in checklist_ids:
+            raise RuleError(
+                f"signal {signal.id} names unknown checklist item {signal.checklist!r}",
+                file=str(meta_file), line=line_of(raw, ("signals",)),
+                fix=f"use one of: {', '.join(sorted(checklist_ids))}",
+            )
+    for cr in pack.rules:
+        unknown_signals = sorted(set(cr.rule.signals) - signal_ids)
+        if unknown_signals:
+            raise RuleError(
+                f"rule {cr.rule.id}: unknown signal(s) {', '.join(unknown_signals)}",
+                file=cr.file, line=cr.line,
+                fix=f"declare them under 'signals:' in {meta_file} or fix the ids",
+            )
     for cr in pack.rules:
         if not any(
             item.test == cr.rule.test

@@ -50,6 +50,7 @@ class PenaltyTest(Strict):
     min_years_at_least: float | None = Field(None, gt=0)
     life: bool | None = None
     ancillary_ban: bool | None = None
+    forced_labour: bool | None = None
     stated: bool | None = None
 
     @model_validator(mode="after")
@@ -135,14 +136,16 @@ class Unless(Strict):
     """Exceptions: the rule stays silent when they apply."""
 
     defined_in_text: bool = False
+    in_saving_clause: bool = True
     match: Matcher | None = None
 
 
 class When(Strict):
-    """Preconditions: the rule runs only on provisions that meet them."""
+    """Preconditions: the rule runs only on provisions that meet them. The names are the pack's
+    ``scope`` entries (e.g. ``expression``, ``incitement``)."""
 
-    engages: Literal["expression"] | None = None
-    not_engages: Literal["expression"] | None = None
+    engages: str | None = Field(None, pattern=r"^[a-z][a-z0-9_-]*$")
+    not_engages: str | None = Field(None, pattern=r"^[a-z][a-z0-9_-]*$")
 
 
 # ----------------------------------------------------------------------------- rule
@@ -163,9 +166,56 @@ class Precedent(Strict):
     verified: bool = False
 
 
+class Substitution(Strict):
+    regex: str
+    with_: str = Field(alias="with")
+
+    @field_validator("regex")
+    @classmethod
+    def _valid(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"invalid regular expression: {exc}") from None
+        return value
+
+
+class Edit(Strict):
+    """A machine-applicable redraft: what `rightscheck redraft` does to the matched words.
+
+    - ``replace``: put ``text`` (may use {match}) in place of the words, or apply ``substitute``
+      (regular-expression substitutions on the words; ``text`` is the fallback);
+    - ``delete``: remove the words with the connector that joins them to a list (``scope: words``),
+      the words and what follows them up to the next comma or full stop (``scope: phrase``), or the
+      whole comma-separated item they stand in (``scope: item``; where the words are not in such an
+      item, ``text`` replaces them if given, else the words alone are removed);
+    - ``drop``: remove the listed ``words`` from inside the matched words;
+    - ``append``: add ``text`` to the provision — before its final full stop (``position: clause``)
+      or as a new sentence (``position: sentence``); for missing elements.
+    """
+
+    action: Literal["replace", "delete", "drop", "append"]
+    text: str | None = None
+    substitute: list[Substitution] = Field(default_factory=list)
+    words: list[str] = Field(default_factory=list)
+    scope: Literal["words", "phrase", "item"] = "words"
+    position: Literal["clause", "sentence"] = "clause"
+
+    @model_validator(mode="after")
+    def _needs(self) -> Edit:
+        if self.action == "replace" and not (self.text or self.substitute):
+            raise ValueError("a 'replace' edit needs 'text' or 'substitute'")
+        if self.action == "append" and not self.text:
+            raise ValueError("an 'append' edit needs 'text'")
+        if self.action == "drop" and not self.words:
+            raise ValueError("a 'drop' edit needs 'words'")
+        return self
+
+
 class Remedy(Strict):
     advice: str = Field(min_length=1)
     redraft: str | None = None
+    edit: Edit | None = None
     model: Citation | None = None
 
 
@@ -209,6 +259,7 @@ class Rule(Strict):
     precedents: list[Precedent] = Field(default_factory=list)
     remedy: Remedy
     examples: Examples
+    signals: list[str] = Field(default_factory=list, description="ids of the pack's doctrine signals")
     tags: list[str] = Field(default_factory=list)
 
     @field_validator("id")
@@ -272,8 +323,26 @@ class ChecklistDef(Strict):
     rules: list[str] = Field(default_factory=list)
     evidence: Matcher | None = None
     evidence_label: str | None = None
+    evidence_means: Literal["satisfied", "needs_review"] = "satisfied"
     review_hint: str
     when: When = When()
+
+
+class Signal(Strict):
+    """A text signal of the doctrine brief: implemented by the rules that name it in their
+    ``signals``, or not detectable from the text (then a checklist item asks a person)."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")
+    section: str
+    signal: str
+    not_detectable: str | None = None
+    checklist: str | None = None
+
+    @model_validator(mode="after")
+    def _review(self) -> Signal:
+        if self.not_detectable and not self.checklist:
+            raise ValueError("a signal that cannot be detected names the checklist item that asks a person")
+        return self
 
 
 class PackMeta(Strict):
@@ -287,3 +356,4 @@ class PackMeta(Strict):
     checklist: list[ChecklistDef] = Field(min_length=1)
     vocabularies: dict[str, Vocabulary] = Field(default_factory=dict)
     sources: dict[str, SourceDoc] = Field(min_length=1)
+    signals: list[Signal] = Field(default_factory=list)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .definitions import defined_ranges
 from .engine import make_context, run_rule
 from .models import Finding, Provision
 from .rules import CompiledRule, Pack
@@ -35,9 +34,21 @@ class ValidationReport:
 
 def run_example(cr: CompiledRule, text: str) -> Finding | None:
     """Apply one rule to an example text, exactly as the engine would."""
-    ctx = make_context(Provision(id="example", text=text))
-    ctx.engages = frozenset(name for name, m in cr.pack.scope.items() if m(ctx).matched)
-    return run_rule(cr, ctx, defined_ranges(ctx.nt))
+    ctx = make_context(Provision(id="example", text=text), [cr.pack])
+    return run_rule(cr, ctx)
+
+
+def _edit_problem(cr: CompiledRule, text: str, finding: Finding) -> str:
+    """Applying the rule's own edit to a flag example must make the rule stop firing."""
+    from .redraft import apply_changes, plan_changes
+
+    changes = plan_changes(text, [finding], {cr.rule.id: cr})
+    if not changes:
+        return ""  # the edit has nothing to say about these words: left to a person
+    redrafted = apply_changes(text, changes)
+    if run_example(cr, redrafted) is not None:
+        return f"its remedy edit does not resolve it: redraft {redrafted!r} still fires"
+    return ""
 
 
 def validate_packs(packs: list[Pack]) -> ValidationReport:
@@ -54,6 +65,8 @@ def validate_packs(packs: list[Pack]) -> ValidationReport:
                 else:
                     got = [s.text for s in finding.spans]
                     problem = "" if got == ex.marks else f"marked {got}, expected {ex.marks}"
+                if not problem and finding is not None and rule.remedy.edit is not None:
+                    problem = _edit_problem(cr, ex.text, finding)
                 if problem:
                     report.failures.append(
                         ExampleFailure(rule.id, cr.file, cr.line, "flag", ex.text, problem)

@@ -1,0 +1,302 @@
+"""Suggested redrafts: apply the machine edits of the rules that fired, then re-check.
+
+Each finding whose rule has a ``remedy.edit`` becomes a :class:`Change` at its words (or, for a
+missing element, at the end of the provision). Overlapping changes keep the widest. The redraft
+is assessed again, and each change is tried alone on the original to say which findings it
+resolves. The redraft is a suggestion for a person to review, never applied to the law.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .engine import assess_provision
+from .models import Finding, Overall, Provision, ProvisionReport, TestResult
+from .rules import CompiledRule, Pack
+from .schema import Edit, TestId
+
+_CONNECTOR_BEFORE = re.compile(r"(?:,\s*(?:or|and)?|\s+(?:or|and))\s*$")
+_CONNECTOR_AFTER = re.compile(r"^\s*(?:(?:or|and)\s+|,\s*)")
+_ITEM_LEFT = re.compile(r"[,;:(]")
+_ITEM_RIGHT = re.compile(r"[,;.)]")
+_SENTENCE_END = re.compile(r"(?<=[^\W\d]|[)\]\"'])\.(?=\s|$)")
+_PENALTY_SENTENCE = re.compile(
+    r"(?i)\b(?:punishable|punished|liable to|penalt|imprisonment|deprivation of liberty|sentence)"
+)
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Change(Model):
+    rule: str
+    action: str
+    start: int = Field(description="offset in the original text (for an addition, where it goes)")
+    end: int
+    before: str
+    after: str
+    resolves: list[str] = Field(default_factory=list)
+
+
+class DiffPart(Model):
+    op: str  # "equal" | "insert" | "delete"
+    text: str
+
+
+class Assessment(Model):
+    overall: Overall
+    tests: dict[TestId, TestResult]
+    findings: list[str]
+
+
+class RedraftedProvision(Model):
+    id: str
+    title: str | None
+    original: str
+    redraft: str
+    changes: list[Change]
+    not_addressed: list[str] = Field(description="findings with no machine edit: for a person")
+    before: Assessment
+    after: Assessment
+    diff: list[DiffPart]
+    improved: bool
+
+
+class RedraftReport(Model):
+    schema_version: int = 1
+    provisions: list[RedraftedProvision]
+
+
+# ----------------------------------------------------------------------------- planning
+def _capitalise_like(template: str, original: str) -> str:
+    if original[:1].isupper() and template[:1].islower():
+        return template[:1].upper() + template[1:]
+    return template
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(". ", 0, pos) + 1, text.rfind("\n", 0, pos) + 1, 0)
+
+
+def _item_range(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The comma-separated list item around [start, end), with its leading separator; None when
+    the words are not inside such an item (no separator before them in the sentence)."""
+    floor = _sentence_start(text, start)
+    left = max((m.start() for m in _ITEM_LEFT.finditer(text, floor, start)), default=-1)
+    if left < 0 or text[left] not in ",;":
+        return None
+    right = _ITEM_RIGHT.search(text, end)
+    return left, right.start() if right else len(text)
+
+
+def _delete_range(text: str, start: int, end: int, scope: str) -> tuple[int, int]:
+    if scope == "item":
+        item = _item_range(text, start, end)
+        if item:
+            return item
+    if scope == "phrase":
+        right = _ITEM_RIGHT.search(text, end)
+        end = right.start() if right else len(text)
+        before = _CONNECTOR_BEFORE.search(text[max(0, start - 12):start])
+        if before:
+            return start - len(before.group(0)), end
+        return start, end
+    before = _CONNECTOR_BEFORE.search(text[max(0, start - 12):start])
+    if before:
+        return start - len(before.group(0)), end
+    after = _CONNECTOR_AFTER.search(text[end:end + 12])
+    if after:
+        return start, end + len(after.group(0))
+    # a bare word: take one neighbouring space with it
+    if end < len(text) and text[end] == " ":
+        return start, end + 1
+    if start > 0 and text[start - 1] == " ":
+        return start - 1, end
+    return start, end
+
+
+def _drop(words: str, drop: list[str]) -> str:
+    out = words
+    for w in sorted(drop, key=len, reverse=True):
+        out = re.sub(r"(?i)(?<!\w)" + re.escape(w) + r"(?!\w)\s*", "", out)
+    return re.sub(r"\s{2,}", " ", out).strip()
+
+
+def _replacement(edit: Edit, words: str) -> str | None:
+    """The new words, or None when the edit has nothing to say about these words."""
+    if edit.substitute:
+        new = words
+        for s in edit.substitute:
+            new = re.sub(s.regex, s.with_, new, flags=re.IGNORECASE)
+        if new != words:
+            return _capitalise_like(new, words)
+    if edit.text is None:
+        return None
+    return _capitalise_like(edit.text.replace("{match}", words), words)
+
+
+def plan_changes(text: str, findings: Sequence[Finding], rules: dict[str, CompiledRule]) -> list[Change]:
+    """The changes the findings' edits ask for, overlapping ones resolved to the widest."""
+    spans: list[Change] = []
+    appends: list[Change] = []
+    for f in findings:
+        edit = rules[f.rule].rule.remedy.edit if f.rule in rules else None
+        if edit is None:
+            continue
+        if edit.action == "append":
+            if all(c.after.strip(" ,.") != edit.text.strip(" ,.") for c in appends):  # type: ignore[union-attr]
+                appends.append(Change(rule=f.rule, action="append", start=len(text), end=len(text),
+                                      before="", after=edit.text or ""))
+                if edit.position == "sentence":
+                    appends[-1].action = "append-sentence"
+            continue
+        for s in f.spans:
+            start, end, after = s.start, s.end, ""
+            if edit.action == "replace":
+                new = _replacement(edit, s.text)
+                if new is None:
+                    continue
+                after = new
+            elif edit.action == "drop":
+                after = _drop(s.text, edit.words)
+                if not after:
+                    start, end = _delete_range(text, s.start, s.end, "words")
+            elif edit.scope == "item" and edit.text and _item_range(text, s.start, s.end) is None:
+                after = _capitalise_like(edit.text.replace("{match}", s.text), s.text)
+            else:
+                start, end = _delete_range(text, s.start, s.end, edit.scope)
+            spans.append(Change(rule=f.rule, action=edit.action, start=start, end=end,
+                                before=text[start:end], after=after))
+    accepted: list[Change] = []
+    for c in sorted(_merge_deletions(text, spans), key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= a.start or a.end <= c.start for a in accepted):
+            accepted.append(c)
+    return sorted(accepted, key=lambda c: c.start) + appends
+
+
+def _merge_deletions(text: str, changes: list[Change]) -> list[Change]:
+    """Deletions by the same rule that overlap or touch become one ("reposting or liking")."""
+    out: list[Change] = []
+    for c in sorted(changes, key=lambda c: (c.rule, c.start)):
+        last = out[-1] if out else None
+        if (last is not None and last.rule == c.rule and not last.after and not c.after
+                and c.start < last.end):
+            last.end = max(last.end, c.end)
+            last.before = text[last.start:last.end]
+        else:
+            out.append(c)
+    return out
+
+
+def apply_changes(text: str, changes: Sequence[Change]) -> str:
+    out = text
+    for c in sorted((c for c in changes if not c.action.startswith("append")), key=lambda c: -c.start):
+        out = out[:c.start] + c.after + out[c.end:]
+    clauses = [c.after.strip().rstrip(".") for c in changes if c.action == "append"]
+    sentences = [c.after.strip() for c in changes if c.action == "append-sentence"]
+    body = out.rstrip()
+    tail = out[len(body):]
+    if clauses:
+        # Elements belong to the sentence that defines the offence: the last one that is not
+        # about the penalty.
+        ends = [m.end() for m in _SENTENCE_END.finditer(body)]
+        if not ends or ends[-1] < len(body.rstrip()):
+            ends.append(len(body))
+        starts = [0, *ends[:-1]]
+        target = len(ends) - 1
+        for i in range(len(ends) - 1, -1, -1):
+            if not _PENALTY_SENTENCE.search(body[starts[i]:ends[i]]):
+                target = i
+                break
+        cut = ends[target] - 1 if body[ends[target] - 1:ends[target]] == "." else ends[target]
+        addition = "".join(f", {c}" for c in clauses)
+        body = body[:cut] + addition + (body[cut:] if cut < len(body) else ".")
+    for s in sentences:
+        body = body + (" " if body.endswith(".") else ". ") + (s if s.endswith(".") else s + ".")
+    return _tidy(body) + tail
+
+
+def _tidy(text: str) -> str:
+    """Clean the seams that deletions leave: doubled spaces and commas, a space before a comma,
+    and a word repeated across 'or'/'and' ("terrorist or terrorist activity")."""
+    text = re.sub(r"[ \t]{2,}", " ", text)
+    text = re.sub(r" +([,.;:)])", r"\1", text)
+    text = re.sub(r",(\s*,)+", ",", text)
+    text = re.sub(r"\(\s+", "(", text)
+    return re.sub(r"(?i)\b(\w+) (?:or|and) \1\b", r"\1", text)
+
+
+def word_diff(before: str, after: str) -> list[DiffPart]:
+    """Word-level differences; a replaced run of words is one deletion and one insertion."""
+    a = re.findall(r"\S+\s*|\s+", before)
+    b = re.findall(r"\S+\s*|\s+", after)
+    parts: list[DiffPart] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            parts.append(DiffPart(op="equal", text="".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            parts.append(DiffPart(op="delete", text="".join(a[i1:i2])))
+        if j2 > j1:
+            parts.append(DiffPart(op="insert", text="".join(b[j1:j2])))
+    return parts
+
+
+def _assessment(report: ProvisionReport) -> Assessment:
+    return Assessment(overall=report.overall, tests=report.tests, findings=[f.rule for f in report.findings])
+
+
+_RANK = {"not_assessed": -1, "compatible": 0, "concerns": 1, "incompatible": 2}
+
+
+def redraft_provision(
+    provision: Provision, packs: Sequence[Pack], rules: Sequence[CompiledRule]
+) -> RedraftedProvision:
+    by_id = {cr.rule.id: cr for cr in rules}
+    original = assess_provision(provision, packs, rules)
+    planned = plan_changes(provision.text, original.findings, by_id)
+    # Additions one at a time, each only if its finding is still there: an earlier addition
+    # (e.g. a likelihood element) may already supply what a later one would add.
+    changes = [c for c in planned if not c.action.startswith("append")]
+    for addition in (c for c in planned if c.action.startswith("append")):
+        current = apply_changes(provision.text, changes)
+        still = assess_provision(provision.model_copy(update={"text": current}), packs, rules)
+        if addition.rule in {f.rule for f in still.findings}:
+            changes.append(addition)
+    new_text = apply_changes(provision.text, changes)
+    after = assess_provision(provision.model_copy(update={"text": new_text}), packs, rules)
+    before_rules = {f.rule for f in original.findings}
+    after_rules = {f.rule for f in after.findings}
+
+    def findings_of(text: str) -> set[str]:
+        return {f.rule for f in assess_provision(provision.model_copy(update={"text": text}), packs, rules).findings}
+
+    for rule_id in dict.fromkeys(c.rule for c in changes):
+        group = [c for c in changes if c.rule == rule_id]
+        # What this rule's changes resolve on their own; failing that, what comes back when they
+        # are left out of the full redraft (they resolve it together with other changes).
+        resolved = before_rules - findings_of(apply_changes(provision.text, group))
+        if not resolved:
+            rest = [c for c in changes if c.rule != rule_id]
+            resolved = (findings_of(apply_changes(provision.text, rest)) - after_rules) & before_rules
+        for change in group:
+            change.resolves = sorted(resolved)
+    edited = {c.rule for c in changes}
+    not_addressed = [f.rule for f in original.findings if f.rule not in edited and f.rule in {
+        x.rule for x in after.findings}]
+    improved = (_RANK[after.overall.verdict], -(after.overall.score or 0)) < (
+        _RANK[original.overall.verdict], -(original.overall.score or 0))
+    return RedraftedProvision(
+        id=provision.id, title=provision.title, original=provision.text, redraft=new_text,
+        changes=changes, not_addressed=not_addressed, before=_assessment(original),
+        after=_assessment(after), diff=word_diff(provision.text, new_text), improved=improved,
+    )
+
+
+def redraft(provisions: Sequence[Provision], packs: Sequence[Pack], rules: Sequence[CompiledRule]) -> RedraftReport:
+    return RedraftReport(provisions=[redraft_provision(p, packs, rules) for p in provisions])

@@ -1,0 +1,95 @@
+"""Renderers for `rightscheck redraft`: terminal (rich), Markdown and JSON."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.text import Text
+
+from ..redraft import Assessment, RedraftedProvision, RedraftReport
+from .table import VERDICT_STYLE
+
+NOTE = ("A suggested redraft for a person to review: it applies each rule's remedy mechanically and "
+        "re-checks the result. It is never applied to the law.")
+
+
+def _summary(a: Assessment) -> str:
+    score = "—" if a.overall.score is None else f"{a.overall.score:g}"
+    return f"{a.overall.verdict} ({score})"
+
+
+def _change_line(c) -> str:
+    what = {"replace": "replace", "delete": "delete", "drop": "trim", "append": "add",
+            "append-sentence": "add sentence"}.get(c.action, c.action)
+    if c.action.startswith("append"):
+        body = f"add “{c.after}”"
+    elif c.after:
+        body = f"{what} “{c.before.strip()}” → “{c.after}”"
+    else:
+        body = f"delete “{c.before.strip()}”"
+    resolves = ", ".join(c.resolves) or "no finding on its own"
+    return f"{c.rule}: {body} — resolves {resolves}"
+
+
+def render_redraft_markdown(report: RedraftReport) -> str:
+    out = ["# rightscheck redraft", "", f"*{NOTE}*", "",
+           "| Provision | Before | After | Better |", "| --- | --- | --- | --- |"]
+    for p in report.provisions:
+        out.append(f"| {p.id} | {_summary(p.before)} | {_summary(p.after)} | {'yes' if p.improved else 'no'} |")
+    out.append("")
+    for p in report.provisions:
+        out += [f"## {p.id}" + (f" — {p.title}" if p.title else ""), "",
+                f"**Before:** {_summary(p.before)} → **after:** {_summary(p.after)}", "",
+                "### Changes (~~deleted~~, **inserted**)", ""]
+        marked = []
+        for part in p.diff:
+            text = part.text
+            if part.op == "delete" and text.strip():
+                marked.append(f"~~{text.strip()}~~" + (" " if text.endswith(" ") else ""))
+            elif part.op == "insert" and text.strip():
+                marked.append(f"**{text.strip()}**" + (" " if text.endswith(" ") else ""))
+            else:
+                marked.append(text)
+        out += ["> " + "".join(marked).replace("\n", "\n> "), ""]
+        if p.changes:
+            out += [f"{i}. {_change_line(c)}" for i, c in enumerate(p.changes, 1)]
+            out.append("")
+        if p.not_addressed:
+            out += ["Left for a person (no machine edit): " + ", ".join(p.not_addressed), ""]
+        out += ["### Suggested text", "", "```text", p.redraft.rstrip(), "```", ""]
+    return "\n".join(out)
+
+
+def render_redraft_json(report: RedraftReport) -> str:
+    return report.model_dump_json(indent=2) + "\n"
+
+
+def redraft_view(p: RedraftedProvision) -> Panel:
+    diff = Text()
+    for part in p.diff:
+        style = {"delete": "red strike", "insert": "bold green"}.get(part.op, "")
+        diff.append(part.text, style=style)
+    parts: list = [diff, Text("")]
+    for i, c in enumerate(p.changes, 1):
+        parts.append(Text(f"{i}. {_change_line(c)}", style="cyan"))
+    if p.not_addressed:
+        parts.append(Text("Left for a person: " + ", ".join(p.not_addressed), style="yellow"))
+    title = Text(p.id + (f" — {p.title}" if p.title else "") + "  ", style="bold")
+    title.append(_summary(p.before), style=VERDICT_STYLE[p.before.overall.verdict])
+    title.append(" → ")
+    title.append(_summary(p.after), style=VERDICT_STYLE[p.after.overall.verdict])
+    return Panel(Group(*parts), title=title, title_align="left")
+
+
+def print_redraft(report: RedraftReport, console: Console) -> None:
+    for p in report.provisions:
+        console.print(redraft_view(p))
+    console.print(Text(NOTE, style="dim italic"))
+
+
+def render_redraft_text(report: RedraftReport) -> str:
+    buffer = io.StringIO()
+    print_redraft(report, Console(file=buffer, width=120, no_color=True, force_terminal=False))
+    return buffer.getvalue()

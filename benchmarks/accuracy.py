@@ -58,8 +58,22 @@ def main() -> int:
     counts = Counter(rule for _, rule in acc.unmatched_findings)
     if counts:
         print("  " + ", ".join(f"{rule} x{n}" for rule, n in counts.most_common()))
-    ok = acc.defect_recall >= 0.9 and not acc.false_missing and not acc.high_on_compatible
+    good_ok = good_practice()
+    ok = acc.defect_recall >= 0.9 and not acc.false_missing and not acc.high_on_compatible and good_ok
     return 0 if ok else 1
+
+
+def good_practice() -> bool:
+    """The good-practice references must come out compatible with no high or critical finding."""
+    path = ROOT / "examples" / "good-practice.yaml"
+    report = assess(read_yaml(path.read_text("utf-8"), path.name), load_packs())
+    print("good-practice references (examples/good-practice.yaml):")
+    ok = True
+    for p in report.provisions:
+        high = [f.rule for f in p.findings if f.severity in {"high", "critical"}]
+        ok = ok and p.overall.verdict == "compatible" and not high
+        print(f"  {p.id:<32} {p.overall.verdict:<12} score {p.overall.score:g}  high findings: {len(high)} {high or ''}")
+    return ok
 
 
 if __name__ == "__main__":

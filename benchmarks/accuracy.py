@@ -72,7 +72,8 @@ def good_practice() -> bool:
     for p in report.provisions:
         high = [f.rule for f in p.findings if f.severity in {"high", "critical"}]
         ok = ok and p.overall.verdict == "compatible" and not high
-        print(f"  {p.id:<32} {p.overall.verdict:<12} score {p.overall.score:g}  high findings: {len(high)} {high or ''}")
+        print(f"  {p.id:<32} {p.overall.verdict:<12} score {p.overall.score:g}  "
+              f"high findings: {len(high)} {high or ''}")
     return ok
 
 

@@ -38,6 +38,7 @@ class Context:
     defined: list[Range] = field(default_factory=list)  # occurrences of terms the text defines
     saving: list[Range] = field(default_factory=list)  # saving and exclusion clauses
     cache: dict[int, Result] = field(default_factory=dict)
+    term_hits: dict[int, list[list[Range]]] = field(default_factory=dict)
 
     @property
     def norm(self) -> str:
@@ -107,23 +108,85 @@ def term_pattern(term: str) -> str:
     return r"(?<!\w)" + "".join(parts) + r"(?!\w)"
 
 
-class Terms(Compiled):
-    """All the terms of a list compiled into one regular expression.
+_WORD = re.compile(r"\w+")
 
-    The expression sits inside a lookahead, so a match is found at every position where some
-    term starts, overlapping matches included ("included in the federal list" and "federal list
-    of extremist materials"); the engine merges overlapping hits into one span.
+
+def _word_key(word: str) -> str:
+    return word[:3] if len(word) >= 3 else word
+
+
+class TermIndex:
+    """Every term of a pack, indexed by the first letters of its first word, matched in one pass.
+
+    For each word of the text, only the terms whose first word starts like it are tried there, so
+    the cost grows with the length of the text, not with the number of rules. A match is found
+    at every word where some term starts, overlapping ones included ("included in the federal
+    list" and "federal list of extremist materials"); the engine merges overlaps into one span.
     """
 
-    def __init__(self, terms: list[str]) -> None:
-        # Longest first, so that at one position "extremist materials" wins over "extremist".
-        ordered = sorted(set(terms), key=lambda t: (-len(t), t))
-        self.terms = ordered
-        # Only positions that start a word (or a run of punctuation) can start a term.
-        self.regex = re.compile(r"(?<!\w)(?=(" + "|".join(term_pattern(t) for t in ordered) + "))")
+    def __init__(self) -> None:
+        self.by_key: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
+        self.anywhere: list[tuple[int, re.Pattern[str]]] = []
+        self.lists = 0
+        self._gates: dict[str, re.Pattern[str]] = {}
+
+    def add(self, terms: list[str]) -> int:
+        """Register a term list; returns its number."""
+        list_id = self.lists
+        self.lists += 1
+        for term in terms:
+            entry = (list_id, re.compile(term_pattern(term)))
+            lowered = term.strip().lower()
+            m = _WORD.match(lowered)
+            glued = m is not None and m.end() < len(lowered) and lowered[m.end()] not in " "
+            if m is None or (len(m.group(0)) < 3 and glued):
+                self.anywhere.append(entry)  # starts with a wildcard or a short glued word
+            else:
+                self.by_key.setdefault(_word_key(m.group(0)), []).append(entry)
+        return list_id
+
+    def _gate(self, key: str) -> re.Pattern[str]:
+        """One expression for all the terms of a key: most words start no term at all, and this
+        says so in one call."""
+        gate = self._gates.get(key)
+        if gate is None:
+            gate = self._gates[key] = re.compile("|".join(rx.pattern for _, rx in self.by_key[key]))
+        return gate
+
+    def scan(self, norm: str) -> list[list[Range]]:
+        """For each registered list, the ranges where its terms match (longest at each start)."""
+        best: list[dict[int, int]] = [{} for _ in range(self.lists)]
+        by_key, anywhere = self.by_key, self.anywhere
+        for word in _WORD.finditer(norm):
+            pos = word.start()
+            key = _word_key(word.group())
+            candidates = by_key.get(key)
+            if candidates and not self._gate(key).match(norm, pos):
+                candidates = None
+            for group in (candidates, anywhere):
+                if not group:
+                    continue
+                for list_id, rx in group:
+                    m = rx.match(norm, pos)
+                    if m and m.end() > pos and m.end() > best[list_id].get(pos, -1):
+                        best[list_id][pos] = m.end()
+        return [sorted(found.items()) for found in best]
+
+
+class Terms(Compiled):
+    """A list of terms; matched through the pack's :class:`TermIndex`."""
+
+    def __init__(self, terms: list[str], index: TermIndex) -> None:
+        self.terms = sorted(set(terms), key=lambda t: (-len(t), t))
+        self.index = index
+        self.list_id = index.add(self.terms)
 
     def evaluate(self, ctx: Context) -> Result:
-        hits = [(m.start(1), m.end(1)) for m in self.regex.finditer(ctx.norm) if m.end(1) > m.start(1)]
+        key = id(self.index)
+        scanned = ctx.term_hits.get(key)
+        if scanned is None:
+            scanned = ctx.term_hits[key] = self.index.scan(ctx.norm)
+        hits = scanned[self.list_id]
         return Result(bool(hits), tuple(hits))
 
 
@@ -271,29 +334,29 @@ class PenaltyM(Compiled):
 VocabLookup = Callable[[list[str]], Compiled]
 
 
-def compile_matcher(m: Matcher, vocab: VocabLookup) -> Compiled:
-    """Turn a validated :class:`Matcher` into an evaluable object."""
+def compile_matcher(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compiled:
+    """Turn a validated :class:`Matcher` into an evaluable object; its terms go into ``index``."""
     kind = m.kind
     if kind == "terms":
-        return Terms(m.terms or [])
+        return Terms(m.terms or [], index)
     if kind == "vocab":
         return vocab(m.vocab or [])
     if kind == "regex":
         return Regex(m.regex or "")
     if kind == "absent":
         assert m.absent is not None
-        return Absent(compile_matcher(m.absent, vocab))
+        return Absent(compile_matcher(m.absent, vocab, index))
     if kind == "not":
         assert m.not_ is not None
-        return Absent(compile_matcher(m.not_, vocab))
+        return Absent(compile_matcher(m.not_, vocab, index))
     if kind == "all":
-        return All([compile_matcher(x, vocab) for x in m.all or []])
+        return All([compile_matcher(x, vocab, index) for x in m.all or []])
     if kind == "any":
-        return Any([compile_matcher(x, vocab) for x in m.any or []])
+        return Any([compile_matcher(x, vocab, index) for x in m.any or []])
     if kind in {"near", "not_near"}:
         spec = m.near if kind == "near" else m.not_near
         assert spec is not None
-        return NearM(spec, compile_matcher(spec.a, vocab), compile_matcher(spec.b, vocab),
+        return NearM(spec, compile_matcher(spec.a, vocab, index), compile_matcher(spec.b, vocab, index),
                      negate=kind == "not_near")
     if kind == "penalty":
         assert m.penalty is not None

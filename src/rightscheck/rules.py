@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import RuleError
-from .matchers import Compiled, Terms, compile_matcher, vocab_names
+from .matchers import Compiled, TermIndex, Terms, compile_matcher, vocab_names
 from .schema import ChecklistDef, PackMeta, Rule
 from .yamlio import line_of, load_yaml_file
 
@@ -122,12 +122,13 @@ def load_pack(path: Path) -> Pack:
     pack = Pack(meta=meta, path=path, hash=_hash_pack([meta_file, *rule_files], path))
 
     vocab_cache: dict[tuple[str, ...], Compiled] = {}
+    term_index = TermIndex()
 
     def vocab(names: list[str]) -> Compiled:
         key = tuple(sorted(names))
         if key not in vocab_cache:
             terms = [t for n in key for t in meta.vocabularies[n].terms]
-            vocab_cache[key] = Terms(terms)
+            vocab_cache[key] = Terms(terms, term_index)
         return vocab_cache[key]
 
     def check_vocab(matcher: Any, file: str, line: int | None, who: str) -> None:
@@ -142,11 +143,11 @@ def load_pack(path: Path) -> Pack:
 
     for name, scope in meta.scope.items():
         check_vocab(scope.match, str(meta_file), line_of(raw, ("scope", name)), f"scope {name}")
-        pack.scope[name] = compile_matcher(scope.match, vocab)
+        pack.scope[name] = compile_matcher(scope.match, vocab, term_index)
     for item in meta.checklist:
         if item.evidence is not None:
             check_vocab(item.evidence, str(meta_file), None, f"checklist item {item.id}")
-        evidence = compile_matcher(item.evidence, vocab) if item.evidence else None
+        evidence = compile_matcher(item.evidence, vocab, term_index) if item.evidence else None
         pack.checklist.append(CompiledCheck(item, evidence))
 
     seen: dict[str, str] = {}
@@ -204,8 +205,8 @@ def load_pack(path: Path) -> Pack:
                 CompiledRule(
                     rule=rule,
                     pack=pack,
-                    matcher=compile_matcher(rule.match, vocab),
-                    unless=compile_matcher(rule.unless.match, vocab) if rule.unless.match else None,
+                    matcher=compile_matcher(rule.match, vocab, term_index),
+                    unless=compile_matcher(rule.unless.match, vocab, term_index) if rule.unless.match else None,
                     file=str(rule_file),
                     line=line or 1,
                 )

@@ -105,30 +105,55 @@ def _is_line_end_hyphen(text: str, i: int) -> int:
     return 0
 
 
+# Printable ASCII except the hyphen: maps to itself (lower-cased) one for one.
+_PLAIN_RUN = re.compile(r"[\x21-\x2c\x2e-\x7e]+")
+_SPACE_RUN = re.compile(r"\s+")
+
+
 def normalise(text: str) -> NormText:
-    """Build the normalised matching text of ``text`` with its offset map."""
+    """Build the normalised matching text of ``text`` with its offset map.
+
+    Runs of plain ASCII and of white space take a fast path; every other character (non-ASCII,
+    hyphens) is normalised one by one.
+    """
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     n = len(text)
     i = 0
+    last_space = True  # no leading space
+    plain_match = _PLAIN_RUN.match
+    space_match = _SPACE_RUN.match
     while i < n:
+        m = plain_match(text, i)
+        j = m.end() if m else i
+        if j < n and j > i and unicodedata.combining(text[j]):
+            j -= 1  # the last letter takes its combining marks on the slow path
+        if j > i:
+            out.append(text[i:j].lower())
+            starts.extend(range(i, j))
+            ends.extend(range(i + 1, j + 1))
+            last_space = False
+            i = j
+            continue
+        m = space_match(text, i)
+        if m:
+            if not last_space:
+                out.append(" ")
+                starts.append(i)
+                ends.append(i + 1)
+                last_space = True
+            i = m.end()
+            continue
         ch = text[i]
         if ch in _INVISIBLE:
             i += 1
             continue
-        if ch in _HYPHENS or ch == "\u2010":
+        if ch in _HYPHENS:
             resume = _is_line_end_hyphen(text, i)
             if resume:
                 i = resume
                 continue
-        if ch.isspace():
-            if out and out[-1] != " ":
-                out.append(" ")
-                starts.append(i)
-                ends.append(i + 1)
-            i += 1
-            continue
         # A base character with its combining marks is normalised as one unit.
         j = i + 1
         while j < n and unicodedata.combining(text[j]):
@@ -138,12 +163,13 @@ def normalise(text: str) -> NormText:
         for c in folded:
             c = _PLAIN.get(c, c)
             if c.isspace():
-                if out and out[-1] == " ":
+                if last_space:
                     continue
                 c = " "
             out.append(c)
             starts.append(i)
             ends.append(j)
+            last_space = c == " "
         i = j
     # NFKC of a whole string can differ from unit-by-unit NFKC only for rare sequences
     # (e.g. Hangul jamo); unit-wise folding keeps the offset map exact.

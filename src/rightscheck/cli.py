@@ -42,13 +42,52 @@ def _load(rules_dirs: tuple[str, ...]):
     return load_packs([Path(d) for d in rules_dirs] or None)
 
 
+def limits_options(func):
+    """--max-file-mb, --max-provisions, --max-text-chars."""
+    from .readers import Limits
+
+    defaults = Limits()
+    func = click.option("--max-text-chars", type=click.IntRange(1), default=defaults.max_text_chars,
+                        show_default=True, help="Longest provision text accepted.")(func)
+    func = click.option("--max-provisions", type=click.IntRange(1), default=defaults.max_provisions,
+                        show_default=True, help="Most provisions in one run.")(func)
+    return click.option("--max-file-mb", type=click.FloatRange(min=0, min_open=True),
+                        default=defaults.max_file_mb, show_default=True,
+                        help="Largest input file accepted, in MB.")(func)
+
+
 rules_option = click.option(
     "--rules", "rules_dirs", multiple=True, metavar="DIR",
     help="Rule pack folder (or a folder of packs) to use instead of the built-in packs. Repeatable.",
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Turns an unexpected error into one line and exit status 2 (RIGHTSCHECK_DEBUG=1 shows the
+    traceback), so that no input ever ends in a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except RightscheckError as exc:
+            click.echo(f"error: {exc.render()}", err=True)
+            sys.exit(2)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except Exception as exc:  # the last line of defence for the user
+            import os
+
+            if os.environ.get("RIGHTSCHECK_DEBUG"):
+                raise
+            click.echo(f"error: internal error ({type(exc).__name__}: {exc}); nothing was written. "
+                       "Please report it with the input; RIGHTSCHECK_DEBUG=1 shows the details.", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="rightscheck")
 def main() -> None:
     """Check draft criminal offences against the tests international human-rights law sets for
@@ -67,19 +106,21 @@ def main() -> None:
 @click.option("--preview", is_flag=True, help="Also run rules whose status is 'preview'.")
 @click.option("--fail-on", type=click.Choice(["concerns", "incompatible"]),
               help="Exit with status 1 if any provision's overall verdict is this or worse.")
+@limits_options
 def check(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tuple[str, ...],
           select: tuple[str, ...], ignore: tuple[str, ...], preview: bool,
-          fail_on: str | None) -> None:
+          fail_on: str | None, max_file_mb: float, max_provisions: int, max_text_chars: int) -> None:
     """Assess provisions in PATH (YAML, plain text or Markdown; '-' for standard input)."""
     try:
         from .engine import assess
-        from .readers import read_inputs
+        from .readers import Limits, read_inputs
 
         packs = _load(rules_dirs)
         selected, ignored = _split(select), _split(ignore)
         _check_selectors(packs, selected, "--select")
         _check_selectors(packs, ignored, "--ignore")
-        provisions, inputs = read_inputs(list(paths))
+        limits = Limits(max_file_mb, max_provisions, max_text_chars)
+        provisions, inputs = read_inputs(list(paths), limits)
         report = assess(provisions, packs, select=selected, ignore=ignored, preview=preview,
                         inputs=inputs)
         if output:
@@ -114,12 +155,14 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tupl
 @rules_option
 @click.option("--select", multiple=True, metavar="IDS", help="Use only these rules.")
 @click.option("--ignore", multiple=True, metavar="IDS", help="Do not use these rules.")
+@limits_options
 def redraft_cmd(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tuple[str, ...],
-                select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+                select: tuple[str, ...], ignore: tuple[str, ...], max_file_mb: float, max_provisions: int,
+                max_text_chars: int) -> None:
     """Suggest a redraft of each provision that applies the remedies of its findings, show the
     changes, and re-check it."""
     try:
-        from .readers import read_inputs
+        from .readers import Limits, read_inputs
         from .redraft import redraft
         from .render import redraft_view as view
         from .rules import select_rules
@@ -128,7 +171,7 @@ def redraft_cmd(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs
         selected, ignored = _split(select), _split(ignore)
         _check_selectors(packs, selected, "--select")
         _check_selectors(packs, ignored, "--ignore")
-        provisions, _ = read_inputs(list(paths))
+        provisions, _ = read_inputs(list(paths), Limits(max_file_mb, max_provisions, max_text_chars))
         report = redraft(provisions, packs, select_rules(packs, selected, ignored))
         render = {"table": view.render_redraft_text, "markdown": view.render_redraft_markdown,
                   "json": view.render_redraft_json}[fmt]

@@ -18,6 +18,57 @@ SEVERITIES: tuple[Severity, ...] = ("info", "low", "medium", "high", "critical")
 Confidence = Literal["low", "medium", "high"]
 RULE_ID_RE = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
 
+try:  # the regular-expression parser of the standard library (name since Python 3.11)
+    import re._constants as _sre_constants  # type: ignore[import-not-found]
+    import re._parser as _sre_parse  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover
+    import sre_constants as _sre_constants  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_REPEATS = {_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT}
+_POSSESSIVE = getattr(_sre_constants, "POSSESSIVE_REPEAT", None)
+if _POSSESSIVE is not None:
+    _REPEATS.add(_POSSESSIVE)
+_LARGE_REPEAT = 10
+
+
+def _children(op: object, av: object) -> list:
+    if op in _REPEATS:
+        return [av[2]]  # type: ignore[index]
+    if op == _sre_constants.SUBPATTERN:
+        return [av[-1]]  # type: ignore[index]
+    if op == _sre_constants.BRANCH:
+        return list(av[1])  # type: ignore[index]
+    if op in (_sre_constants.ASSERT, _sre_constants.ASSERT_NOT):
+        return [av[1]]  # type: ignore[index]
+    return []
+
+
+def _nested_quantifier(items: object, under_repeat: bool = False) -> bool:
+    """True if an unbounded (or large) repetition sits inside another one, e.g. ``(a+)+``: the
+    shape that makes backtracking take exponential time."""
+    for op, av in items:  # type: ignore[attr-defined]
+        large = op in _REPEATS and (av[1] == _sre_constants.MAXREPEAT or av[1] > _LARGE_REPEAT)
+        if under_repeat and large:
+            return True
+        if any(_nested_quantifier(child, under_repeat or large) for child in _children(op, av)):
+            return True
+    return False
+
+
+def check_regex(value: str) -> str:
+    """Validate a rule author's regular expression: it compiles, and has no nested quantifier."""
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"invalid regular expression: {exc}") from None
+    if _nested_quantifier(_sre_parse.parse(value)):
+        raise ValueError(
+            "regular expression with a nested quantifier such as (a+)+ could take exponential "
+            "time on some texts; rewrite it without a repetition inside a repetition"
+        )
+    return value
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
@@ -97,12 +148,7 @@ class Matcher(Strict):
     @field_validator("regex")
     @classmethod
     def _regex(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise ValueError(f"invalid regular expression: {exc}") from None
-        return value
+        return check_regex(value) if value is not None else None
 
     @field_validator("all", "any")
     @classmethod
@@ -173,11 +219,7 @@ class Substitution(Strict):
     @field_validator("regex")
     @classmethod
     def _valid(cls, value: str) -> str:
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise ValueError(f"invalid regular expression: {exc}") from None
-        return value
+        return check_regex(value)
 
 
 class Edit(Strict):

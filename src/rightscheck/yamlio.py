@@ -56,9 +56,36 @@ _LineLoader.add_constructor(
 )
 
 
+MAX_DEPTH = 40
+
+
+def check_structure(text: str, *, file: str, error: type[RightscheckError]) -> None:
+    """Refuse, before building anything, YAML that uses aliases (the shape of "billion laughs"
+    bombs) or nests deeper than :data:`MAX_DEPTH` levels. One fast pass over the parser events."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise error(
+                "YAML aliases (*name) are not accepted", file=file,
+                line=event.start_mark.line + 1 if event.start_mark else None,
+                fix="write the value out in full instead of referring to an anchor (&name)",
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise error(
+                    f"the YAML is nested more than {MAX_DEPTH} levels deep", file=file,
+                    line=event.start_mark.line + 1 if event.start_mark else None,
+                    fix="rightscheck files are shallow: check the indentation or brackets",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def load_yaml_text(text: str, *, file: str, error: type[RightscheckError]) -> Any:
     """Parse YAML text safely; raise ``error`` naming the file and line on any problem."""
     try:
+        check_structure(text, file=file, error=error)
         return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

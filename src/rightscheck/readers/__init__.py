@@ -6,7 +6,9 @@ else plain text or Markdown); ``-`` reads standard input and guesses the same wa
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
@@ -17,8 +19,31 @@ from .yaml_reader import looks_like_yaml_provisions, read_yaml
 YAML_SUFFIXES = {".yaml", ".yml"}
 
 
-def _read_file_text(path: Path) -> str:
+@dataclass(frozen=True)
+class Limits:
+    """How much one run reads. Each limit can be raised on the command line."""
+
+    max_file_mb: float = 10.0
+    max_provisions: int = 10_000
+    max_text_chars: int = 200_000
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+
+def _too_big(name: str, size: int, limits: Limits) -> InputError:
+    return InputError(
+        f"the file is {size / 1024 / 1024:.1f} MB, above the limit of {limits.max_file_mb:g} MB",
+        file=name, fix=f"split the draft, or raise the limit with --max-file-mb {2 * limits.max_file_mb:g}",
+    )
+
+
+def _read_file_text(path: Path, limits: Limits) -> str:
     try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            raise _too_big(str(path), size, limits)
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError("file not found", file=str(path), fix="check the path") from None
@@ -29,18 +54,21 @@ def _read_file_text(path: Path) -> str:
     return decode(data, str(path))
 
 
+_CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f"}
+
+
 def decode(data: bytes, name: str) -> str:
-    """Decode UTF-8 (with or without BOM) or UTF-16 with BOM; refuse anything else."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    elif b"\x00" not in data:
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            pass
+    """Decode UTF-8 (with or without BOM) or UTF-16 with BOM; refuse anything else, and text
+    that is mostly control characters (a binary file that happens to decode)."""
+    text: str | None = None
+    encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
+    if encoding == "utf-16" or b"\x00" not in data:
+        with contextlib.suppress(UnicodeDecodeError):
+            text = data.decode(encoding)
+    if text is not None:
+        sample = text[:65536]
+        if sum(ch in _CONTROL for ch in sample) <= max(8, len(sample) // 100):
+            return text
     raise InputError(
         "not a text file in UTF-8 (or UTF-16 with a byte-order mark)",
         file=name,
@@ -48,25 +76,35 @@ def decode(data: bytes, name: str) -> str:
     )
 
 
-def read_inputs(paths: list[str]) -> tuple[list[Provision], list[InputInfo]]:
+def read_inputs(paths: list[str], limits: Limits | None = None) -> tuple[list[Provision], list[InputInfo]]:
     """Read every path (or '-' for standard input); ids must be unique across all of them."""
     from ..engine import text_hash
 
+    limits = limits or Limits()
     provisions: list[Provision] = []
     infos: list[InputInfo] = []
     seen: dict[str, str] = {}
     for raw in paths:
         if raw == "-":
             name = "<stdin>"
-            text = decode(sys.stdin.buffer.read(), name)
+            data = sys.stdin.buffer.read(limits.max_file_bytes + 1)
+            if len(data) > limits.max_file_bytes:
+                raise _too_big(name, len(data), limits)
+            text = decode(data, name)
             is_yaml = looks_like_yaml_provisions(text)
         else:
             path = Path(raw)
             name = str(path)
-            text = _read_file_text(path)
+            text = _read_file_text(path, limits)
             is_yaml = path.suffix.lower() in YAML_SUFFIXES
         found = read_yaml(text, name) if is_yaml else read_text(text, name)
         for p in found:
+            if len(p.text) > limits.max_text_chars:
+                raise InputError(
+                    f"provision {p.id!r} is {len(p.text):,} characters long, above the limit of "
+                    f"{limits.max_text_chars:,}", file=name,
+                    fix=f"split it into articles, or raise the limit with --max-text-chars {2 * limits.max_text_chars}",
+                )
             if p.id in seen:
                 raise InputError(
                     f"provision id {p.id!r} is used twice (also in {seen[p.id]})",
@@ -74,5 +112,10 @@ def read_inputs(paths: list[str]) -> tuple[list[Provision], list[InputInfo]]:
                 )
             seen[p.id] = name
         provisions.extend(found)
+        if len(provisions) > limits.max_provisions:
+            raise InputError(
+                f"more than {limits.max_provisions:,} provisions in this run", file=name,
+                fix=f"check fewer files at once, or raise the limit with --max-provisions {2 * limits.max_provisions}",
+            )
         infos.append(InputInfo(path=name, hash=text_hash(text)))
     return provisions, infos

@@ -123,9 +123,17 @@ def _near_custodial(norm: str, start: int, end: int, anchors: list[tuple[int, in
     return False
 
 
+_ANY_PENALTY_WORD = re.compile(
+    r"impris|libert|prison|custod|detention|servitude|incarcer|jail|fine|penalt|labou?r|work|"
+    r"depriv|ban|disqualif|prohibition|ineligib|life"
+)
+
+
 def parse_penalty(norm: str, given: PenaltyField | None = None) -> Penalty:
     """Read the penalty from normalised text; the input's penalty field fills what it leaves."""
     p = Penalty()
+    if given is None and not _ANY_PENALTY_WORD.search(norm):
+        return p
     anchors = [(m.start(), m.end()) for m in _CUSTODIAL.finditer(norm)]
     if anchors:
         p.stated = p.custodial = True

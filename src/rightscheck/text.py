@@ -105,8 +105,9 @@ def _is_line_end_hyphen(text: str, i: int) -> int:
     return 0
 
 
-# Printable ASCII except the hyphen: maps to itself (lower-cased) one for one.
-_PLAIN_RUN = re.compile(r"[\x21-\x2c\x2e-\x7e]+")
+# Printable ASCII except the hyphen, and single spaces between them: maps to itself (lower-cased)
+# one for one.
+_PLAIN_RUN = re.compile(r"(?:[\x21-\x2c\x2e-\x7e]|\x20(?!\s))+")
 _SPACE_RUN = re.compile(r"\s+")
 
 
@@ -129,11 +130,14 @@ def normalise(text: str) -> NormText:
         j = m.end() if m else i
         if j < n and j > i and unicodedata.combining(text[j]):
             j -= 1  # the last letter takes its combining marks on the slow path
+        if j > i and last_space and text[i] == " ":
+            i += 1  # no space at the start, none doubled
+            continue
         if j > i:
             out.append(text[i:j].lower())
             starts.extend(range(i, j))
             ends.extend(range(i + 1, j + 1))
-            last_space = False
+            last_space = text[j - 1] == " "
             i = j
             continue
         m = space_match(text, i)

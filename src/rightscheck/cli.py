@@ -94,10 +94,22 @@ def main() -> None:
     restricting freedom of expression (ICCPR art 19(3)), and produce a checklist."""
 
 
+def _progress(count: int, fmt: str, output: str | None):
+    """A rich progress bar on the terminal for long runs; None in JSON or when piped."""
+    if count < 20 or fmt == "json" or not (sys.stderr.isatty() and (output or sys.stdout.isatty())):
+        return None, None
+    from rich.progress import Progress
+
+    bar = Progress(transient=True, console=__import__("rich.console").console.Console(stderr=True))
+    task = bar.add_task("Checking provisions", total=count)
+    bar.start()
+    return bar, (lambda done: bar.update(task, completed=done))
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table",
-              show_default=True, help="Report format.")
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json", "html", "docx"]), default="table",
+              show_default=True, help="Report format (docx and html need --output).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
 @rules_option
 @click.option("--select", multiple=True, metavar="IDS",
@@ -106,11 +118,17 @@ def main() -> None:
 @click.option("--preview", is_flag=True, help="Also run rules whose status is 'preview'.")
 @click.option("--fail-on", type=click.Choice(["concerns", "incompatible"]),
               help="Exit with status 1 if any provision's overall verdict is this or worse.")
+@click.option("--review", "review_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Apply a reviewer's decisions (see 'rightscheck review init').")
 @limits_options
 def check(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tuple[str, ...],
           select: tuple[str, ...], ignore: tuple[str, ...], preview: bool,
-          fail_on: str | None, max_file_mb: float, max_provisions: int, max_text_chars: int) -> None:
-    """Assess provisions in PATH (YAML, plain text or Markdown; '-' for standard input)."""
+          fail_on: str | None, review_path: str | None, max_file_mb: float, max_provisions: int,
+          max_text_chars: int) -> None:
+    """Assess provisions in PATH (YAML, plain text, Markdown, Word .docx or PDF; '-' for
+    standard input)."""
+    if fmt == "docx" and not output:
+        raise click.UsageError("--format docx writes a Word file: give --output FILE.docx")
     try:
         from .engine import assess
         from .readers import Limits, read_inputs
@@ -121,13 +139,32 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tupl
         _check_selectors(packs, ignored, "--ignore")
         limits = Limits(max_file_mb, max_provisions, max_text_chars)
         provisions, inputs = read_inputs(list(paths), limits)
-        report = assess(provisions, packs, select=selected, ignore=ignored, preview=preview,
-                        inputs=inputs)
+        review = None
+        if review_path:
+            from .review import load_review
+
+            review = load_review(Path(review_path))
+        bar, progress = _progress(len(provisions), fmt, output)
+        try:
+            report = assess(provisions, packs, select=selected, ignore=ignored, preview=preview,
+                            inputs=inputs, review=review, review_file=review_path or "", progress=progress)
+        finally:
+            if bar is not None:
+                bar.stop()
         if output:
             from .output import write_atomic
-            from .render import renderer
 
-            write_atomic(Path(output), renderer(fmt)(report))
+            if fmt == "docx":
+                from .render.docx_out import annotate_docx, render_docx_report
+
+                docx_inputs = [Path(p) for p in paths if p.lower().endswith(".docx")]
+                content: str | bytes = (annotate_docx(docx_inputs[0], report) if len(paths) == 1 and docx_inputs
+                                        else render_docx_report(report))
+            else:
+                from .render import renderer
+
+                content = renderer(fmt)(report)
+            write_atomic(Path(output), content)
         elif fmt == "table":
             from rich.console import Console
 
@@ -145,6 +182,77 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tupl
         threshold = VERDICT_RANK[fail_on]
         if any(VERDICT_RANK[p.overall.verdict] >= threshold for p in report.provisions):
             sys.exit(1)
+
+
+@main.command("compare")
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json", "html"]), default="table",
+              show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the comparison to FILE.")
+@rules_option
+@limits_options
+def compare_cmd(old: str, new: str, fmt: str, output: str | None, rules_dirs: tuple[str, ...],
+                max_file_mb: float, max_provisions: int, max_text_chars: int) -> None:
+    """Compare two versions of a draft article by article: scores, verdicts, findings resolved
+    and introduced, and the text changes."""
+    try:
+        from .compare import compare
+        from .engine import assess
+        from .readers import Limits, read_inputs
+        from .render import compare_view as view
+
+        packs = _load(rules_dirs)
+        limits = Limits(max_file_mb, max_provisions, max_text_chars)
+        reports = []
+        for path in (old, new):
+            provisions, inputs = read_inputs([path], limits)
+            reports.append(assess(provisions, packs, inputs=inputs))
+        comparison = compare(*reports)
+        render = {"table": view.render_compare_text, "markdown": view.render_compare_markdown,
+                  "json": view.render_compare_json, "html": view.render_compare_html}[fmt]
+        if output:
+            from .output import write_atomic
+
+            write_atomic(Path(output), render(comparison))
+        elif fmt == "table":
+            from rich.console import Console
+
+            view.print_compare(comparison, Console())
+        else:
+            sys.stdout.write(render(comparison))
+    except RightscheckError as exc:
+        click.echo(f"error: {exc.render()}", err=True)
+        sys.exit(2)
+
+
+@main.group("review")
+def review_group() -> None:
+    """Reviewer decisions kept outside the draft."""
+
+
+@review_group.command("init")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False),
+              help="The review file to write (YAML).")
+@rules_option
+def review_init(paths: tuple[str, ...], output: str, rules_dirs: tuple[str, ...]) -> None:
+    """Write a review file with every current finding marked under_review."""
+    try:
+        from .engine import assess
+        from .output import write_atomic
+        from .readers import read_inputs
+        from .review import init_review
+
+        packs = _load(rules_dirs)
+        provisions, inputs = read_inputs(list(paths))
+        report = assess(provisions, packs, inputs=inputs)
+        write_atomic(Path(output), init_review(report))
+    except RightscheckError as exc:
+        click.echo(f"error: {exc.render()}", err=True)
+        sys.exit(2)
+    count = sum(len(p.findings) for p in report.provisions)
+    click.echo(f"wrote {output}: {count} finding(s) under review")
 
 
 @main.command("redraft")

@@ -7,7 +7,7 @@ run the selected rules -> score each test -> build the checklist.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from . import __version__
 from .checklist import build_checklist
@@ -20,12 +20,15 @@ from .models import (
     Provision,
     ProvisionReport,
     Report,
+    ReviewEntry,
+    ReviewSummary,
     ScoringInfo,
     SourceOut,
     SpanOut,
     ToolInfo,
 )
 from .penalty import parse_penalty
+from .review import Decisions
 from .rules import CompiledRule, Pack, select_rules
 from .schema import TESTS, Scoring
 from .scoring import finding_points, not_assessed, overall, score_test
@@ -97,6 +100,7 @@ def run_rule(cr: CompiledRule, ctx: Context) -> Finding | None:
         remedy=_fill(rule.remedy.advice, quoted, ctx),
         redraft=_fill(rule.remedy.redraft, quoted, ctx) if rule.remedy.redraft else None,
         question=rule.question,
+        rationale=" ".join(rule.rationale.split()),
         points=finding_points(cr.pack.meta.scoring, rule.severity, rule.confidence),
     )
 
@@ -112,7 +116,8 @@ def make_context(provision: Provision, packs: Sequence[Pack] = ()) -> Context:
 
 
 def assess_provision(
-    provision: Provision, packs: Sequence[Pack], rules: Sequence[CompiledRule]
+    provision: Provision, packs: Sequence[Pack], rules: Sequence[CompiledRule],
+    decisions: Decisions | None = None,
 ) -> ProvisionReport:
     languages = {lang for pack in packs for lang in pack.meta.languages}
     base = {
@@ -140,9 +145,17 @@ def assess_provision(
         if finding is not None:
             findings.append(finding)
     findings.sort(key=lambda f: (TESTS.index(f.test), -f.points, f.rule))
+    if decisions is not None:
+        for f in findings:
+            f.decision = decisions.decide(provision.id, f)
+    # Findings a reviewer decided on stay in the report but leave the score and the checklist.
+    active = [f for f in findings if not (f.decision and f.decision.sets_aside)]
     scoring = packs[0].meta.scoring
-    tests = {t: score_test([f for f in findings if f.test == t], scoring) for t in TESTS}
+    tests = {t: score_test([f for f in active if f.test == t], scoring) for t in TESTS}
     notes = []
+    if len(active) < len(findings):
+        notes.append(f"{len(findings) - len(active)} finding(s) set aside by review decisions "
+                     "(shown, not scored).")
     if "expression" not in engages:
         notes.append(
             "The provision does not appear to criminalise expression (no communicative act or "
@@ -157,7 +170,7 @@ def assess_provision(
         overall=overall(tests),
         tests=tests,
         findings=findings,
-        checklist=build_checklist(list(packs), findings, ctx),
+        checklist=build_checklist(list(packs), active, ctx),
         notes=notes,
     )
 
@@ -177,9 +190,32 @@ def assess(
     ignore: list[str] | None = None,
     preview: bool = False,
     inputs: Sequence[InputInfo] = (),
+    review: Sequence[ReviewEntry] | None = None,
+    review_file: str = "",
+    progress: Callable[[int], None] | None = None,
 ) -> Report:
-    """Assess provisions against rule packs: the one entry point for the CLI and other tools."""
+    """Assess provisions against rule packs: the one entry point for the CLI and other tools.
+
+    ``review`` applies a reviewer's decisions; ``progress`` is called with the number of
+    provisions done (for a progress bar; the engine itself never prints)."""
     rules = select_rules(list(packs), select, ignore, preview)
+    decisions = None
+    if review is not None:
+        aliases = {a: cr.rule.id for p in packs for cr in p.rules for a in cr.rule.aliases}
+        decisions = Decisions(list(review), aliases)
+    reports = []
+    for i, p in enumerate(provisions, 1):
+        reports.append(assess_provision(p, packs, rules, decisions))
+        if progress is not None:
+            progress(i)
+    summary = None
+    if decisions is not None:
+        decided = [f for r in reports for f in r.findings if f.decision]
+        summary = ReviewSummary(
+            file=review_file, decisions=len(decisions.entries), applied=len(decided),
+            set_aside=sum(1 for f in decided if f.decision and f.decision.sets_aside),
+            stale=decisions.stale(),
+        )
     return Report(
         tool=ToolInfo(version=__version__),
         rule_packs=[
@@ -187,5 +223,6 @@ def assess(
         ],
         inputs=list(inputs),
         scoring=scoring_info(packs[0].meta.scoring),
-        provisions=[assess_provision(p, packs, rules) for p in provisions],
+        review=summary,
+        provisions=reports,
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .schema import Confidence, Severity, TestId
 
@@ -60,6 +60,20 @@ class SourceOut(Model):
     key: str | None = None
 
 
+class Decision(Model):
+    """A reviewer's decision on a finding, from the review file (--review)."""
+
+    status: Literal["accepted", "not_applicable", "false_positive", "under_review"]
+    justification: str = ""
+    reviewer: str = ""
+    date: str = ""
+
+    @property
+    def sets_aside(self) -> bool:
+        """Decided findings stay in the report but drop out of the score."""
+        return self.status != "under_review"
+
+
 class Finding(Model):
     rule: str
     title: str
@@ -73,7 +87,9 @@ class Finding(Model):
     remedy: str
     redraft: str | None = None
     question: str
+    rationale: str | None = None
     points: float = Field(description="points this finding takes off its test's score")
+    decision: Decision | None = None
 
 
 class ScoreStep(Model):
@@ -150,10 +166,40 @@ class ScoringInfo(Model):
     explanation: str
 
 
+class ReviewEntry(Model):
+    """One decision of a review file: keyed by provision id, rule and the matched words (not
+    offsets), so that it survives a redraft."""
+
+    provision: str
+    rule: str
+    match: str = Field("", description="the words the finding marked, as in the report; '' for a missing element")
+    status: Literal["accepted", "not_applicable", "false_positive", "under_review"]
+    justification: str = ""
+    reviewer: str = ""
+    date: str = ""
+
+    @model_validator(mode="after")
+    def _justified(self) -> ReviewEntry:
+        if self.status != "under_review":
+            missing = [f for f in ("justification", "reviewer", "date") if not getattr(self, f).strip()]
+            if missing:
+                raise ValueError(f"a decision '{self.status}' needs {', '.join(missing)}")
+        return self
+
+
+class ReviewSummary(Model):
+    file: str
+    decisions: int
+    applied: int
+    set_aside: int
+    stale: list[ReviewEntry] = Field(default_factory=list, description="decisions that match no finding")
+
+
 class Report(Model):
     schema_version: int = SCHEMA_VERSION
     tool: ToolInfo
     rule_packs: list[PackInfo]
     inputs: list[InputInfo] = Field(default_factory=list)
     scoring: ScoringInfo
+    review: ReviewSummary | None = None
     provisions: list[ProvisionReport]

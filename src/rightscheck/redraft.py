@@ -8,7 +8,6 @@ resolves. The redraft is a suggestion for a person to review, never applied to t
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 
@@ -18,6 +17,7 @@ from .engine import assess_provision
 from .models import Finding, Overall, Provision, ProvisionReport, TestResult
 from .rules import CompiledRule, Pack
 from .schema import Edit, TestId
+from .worddiff import DiffPart, word_diff
 
 _CONNECTOR_BEFORE = re.compile(r"(?:,\s*(?:or|and)?|\s+(?:or|and))\s*$")
 _CONNECTOR_AFTER = re.compile(r"^\s*(?:(?:or|and)\s+|,\s*)")
@@ -41,11 +41,6 @@ class Change(Model):
     before: str
     after: str
     resolves: list[str] = Field(default_factory=list)
-
-
-class DiffPart(Model):
-    op: str  # "equal" | "insert" | "delete"
-    text: str
 
 
 class Assessment(Model):
@@ -229,22 +224,6 @@ def _tidy(text: str) -> str:
     text = re.sub(r",(\s*,)+", ",", text)
     text = re.sub(r"\(\s+", "(", text)
     return re.sub(r"(?i)\b(\w+) (?:or|and) \1\b", r"\1", text)
-
-
-def word_diff(before: str, after: str) -> list[DiffPart]:
-    """Word-level differences; a replaced run of words is one deletion and one insertion."""
-    a = re.findall(r"\S+\s*|\s+", before)
-    b = re.findall(r"\S+\s*|\s+", after)
-    parts: list[DiffPart] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op == "equal":
-            parts.append(DiffPart(op="equal", text="".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            parts.append(DiffPart(op="delete", text="".join(a[i1:i2])))
-        if j2 > j1:
-            parts.append(DiffPart(op="insert", text="".join(b[j1:j2])))
-    return parts
 
 
 def _assessment(report: ProvisionReport) -> Assessment:

@@ -17,6 +17,7 @@ from .text_reader import read_text
 from .yaml_reader import looks_like_yaml_provisions, read_yaml
 
 YAML_SUFFIXES = {".yaml", ".yml"}
+BINARY_SUFFIXES = {".docx", ".pdf"}
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,25 @@ def decode(data: bytes, name: str) -> str:
     )
 
 
+def _read_binary(path: Path, limits: Limits) -> tuple[list[Provision], str]:
+    """A .docx or .pdf draft: its provisions and the text they came from (for the input hash)."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError("file not found", file=str(path), fix="check the path") from None
+    if size > limits.max_file_bytes:
+        raise _too_big(str(path), size, limits)
+    if path.suffix.lower() == ".docx":
+        from .docx_reader import read_docx
+
+        found = read_docx(path).provisions
+    else:
+        from .pdf_reader import read_pdf
+
+        found = read_pdf(path)
+    return found, "\n".join(p.text for p in found)
+
+
 def read_inputs(paths: list[str], limits: Limits | None = None) -> tuple[list[Provision], list[InputInfo]]:
     """Read every path (or '-' for standard input); ids must be unique across all of them."""
     from ..engine import text_hash
@@ -92,12 +112,17 @@ def read_inputs(paths: list[str], limits: Limits | None = None) -> tuple[list[Pr
                 raise _too_big(name, len(data), limits)
             text = decode(data, name)
             is_yaml = looks_like_yaml_provisions(text)
+        elif Path(raw).suffix.lower() in BINARY_SUFFIXES:
+            path = Path(raw)
+            name = str(path)
+            found, text = _read_binary(path, limits)
         else:
             path = Path(raw)
             name = str(path)
             text = _read_file_text(path, limits)
             is_yaml = path.suffix.lower() in YAML_SUFFIXES
-        found = read_yaml(text, name) if is_yaml else read_text(text, name)
+        if raw == "-" or Path(raw).suffix.lower() not in BINARY_SUFFIXES:
+            found = read_yaml(text, name) if is_yaml else read_text(text, name)
         for p in found:
             if len(p.text) > limits.max_text_chars:
                 raise InputError(

@@ -1,8 +1,10 @@
 """Read a plain-text or Markdown draft: one provision, or one per "Article N" heading.
 
-A heading is a line such as "Article 16", "## Article 16. Title", "Art. 16 - Title" or
-"Section 3: Title". Its number gives the id (``art-16``) and the rest of the line the title.
-Text before the first heading (a preamble, chapter titles) is not assessed.
+A heading is a line such as "Article 16", "## Article 16. Title", "Art. 16 - Title",
+"ARTICLE 16" or "Section 3: Title". Its number gives the id (``art-16``) and the rest of the line
+the title. A line where "Article 3" begins a sentence ("Article 3 shall apply …") is not a
+heading. Text before the first heading (a preamble, chapter titles) is not assessed. A draft with
+no heading is one provision.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from ..errors import InputError
 from ..models import Provision
 
 HEADING = re.compile(
-    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?P<kind>Article|Art\.|Section|Sec\.)[ \t]+"
-    r"(?P<num>\d+[A-Za-z]?(?:[.-]\d+)*)(?:\*\*)?[ \t]*[.:\-–—]?[ \t]*(?P<title>[^\n]*)$",
-    re.MULTILINE | re.IGNORECASE,
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?P<kind>Article|ARTICLE|Art\.|ART\.|Section|SECTION|Sec\.)[ \t]+"
+    r"(?P<num>\d+(?:bis|ter|quater|[A-Za-z])?(?:[.-]\d+)*)\.?(?:\*\*)?"
+    r"(?:[ \t]*(?:[.:\-–—][ \t]*|[ \t](?=[\"“(\[A-Z0-9]))(?P<title>[^\n]*))?[ \t]*$",
+    re.MULTILINE,
 )
 
 
@@ -25,18 +28,21 @@ def _id(kind: str, num: str) -> str:
     return f"{prefix}-{num.lower().rstrip('.')}"
 
 
-def read_text(text: str, name: str) -> list[Provision]:
+def split_text(text: str, name: str) -> list[tuple[Provision, int]]:
+    """The provisions of a draft, each with the offset of its text in ``text``."""
     if not text.strip():
         raise InputError("the file is empty", file=name, fix="paste the draft text into the file")
-    headings = list(HEADING.finditer(text))
+    headings = [m for m in HEADING.finditer(text) if len(m["title"] or "") <= 200]
     stem = PurePath(name).stem if name != "<stdin>" else "stdin"
     if not headings:
-        return [Provision(id=stem, title=None, text=text.strip("\n"), origin=name)]
-    provisions: list[Provision] = []
+        body = text.strip("\n")
+        return [(Provision(id=stem, title=None, text=body, origin=name), text.index(body))]
+    provisions: list[tuple[Provision, int]] = []
     seen: set[str] = set()
     for i, m in enumerate(headings):
         end = headings[i + 1].start() if i + 1 < len(headings) else len(text)
-        body = text[m.end():end].strip("\n")
+        raw = text[m.end():end]
+        body = raw.strip("\n")
         pid = _id(m["kind"], m["num"])
         line = text.count("\n", 0, m.start()) + 1
         if pid in seen:
@@ -47,8 +53,13 @@ def read_text(text: str, name: str) -> list[Provision]:
         seen.add(pid)
         if not body.strip():
             continue
-        title = m["title"].strip().strip("*#").strip() or None
-        provisions.append(Provision(id=pid, title=title, text=body, origin=f"{name}:{line}"))
+        title = (m["title"] or "").strip().strip("*#").strip() or None
+        offset = m.end() + (len(raw) - len(raw.lstrip("\n")))
+        provisions.append((Provision(id=pid, title=title, text=body, origin=f"{name}:{line}"), offset))
     if not provisions:
         raise InputError("the articles have no text", file=name, fix="add the text under each heading")
     return provisions
+
+
+def read_text(text: str, name: str) -> list[Provision]:
+    return [p for p, _ in split_text(text, name)]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ..models import Report
 
-FORMATS = ("table", "markdown", "json")
+FORMATS = ("table", "markdown", "json", "html", "docx")
 
 STATUS_MARK = {"satisfied": "[x]", "flagged": "[ ]", "needs_review": "[?]"}
 STATUS_WORD = {"satisfied": "satisfied", "flagged": "flagged", "needs_review": "needs review"}
@@ -37,4 +37,8 @@ def renderer(fmt: str) -> Callable[[Report], str]:
         from .table import render_table_text
 
         return render_table_text
+    if fmt == "html":
+        from .html_out import render_html
+
+        return render_html
     raise ValueError(f"unknown format {fmt!r}")

@@ -52,6 +52,11 @@ def _provision(p: ProvisionReport) -> list[str]:
             ]
             if f.redraft:
                 out.append(f"  - Suggested wording: {f.redraft}")
+            if f.decision:
+                d = f.decision
+                scored = " — not scored" if d.sets_aside else ""
+                out.append(f"  - **Review decision: {d.status.replace('_', ' ')}**{scored} — {d.justification} "
+                           f"({d.reviewer}, {d.date})")
         out.append("")
     if p.checklist:
         out += ["### Checklist", ""]
@@ -86,6 +91,15 @@ def render_markdown(report: Report) -> str:
         out.append(f"| {p.id} | **{p.overall.verdict}** ({_score(p.overall.score)}) | "
                    + " | ".join(cells) + " |")
     out.append("")
+    if report.review:
+        r = report.review
+        out += ["## Review decisions", "",
+                f"{r.applied} of {r.decisions} decisions applied from {r.file}; {r.set_aside} finding(s) set "
+                "aside (shown, not scored).", ""]
+        if r.stale:
+            out += ["Stale decisions (they match no finding any more):", ""]
+            out += [f"- {e.provision} · {e.rule} · “{e.match}” ({e.status})" for e in r.stale]
+            out.append("")
     for p in report.provisions:
         out += _provision(p)
     out += ["## How scores are computed", "", report.scoring.explanation, ""]

@@ -60,6 +60,10 @@ def provision_view(p: ProvisionReport) -> Panel:
             body.append(f.message)
             body.append(f"\nSource: {cites}", style="dim")
             body.append(f"\nRemedy: {f.remedy}", style="italic")
+            if f.decision:
+                d = f.decision
+                body.append(f"\nReview decision: {d.status} — {d.justification} ({d.reviewer}, {d.date})"
+                            + (" — not scored" if d.sets_aside else ""), style="bold magenta")
             findings.add_row(
                 Text(f"{f.severity} ({f.confidence})", style=SEVERITY_STYLE[f.severity]),
                 f"{f.rule}\n{f.test}", words, body,
@@ -92,6 +96,13 @@ def provision_view(p: ProvisionReport) -> Panel:
 def print_report(report: Report, console: Console) -> None:
     for p in report.provisions:
         console.print(provision_view(p))
+    if report.review:
+        r = report.review
+        console.print(Text(f"Review: {r.applied} of {r.decisions} decisions applied from {r.file}; "
+                           f"{r.set_aside} finding(s) set aside (shown, not scored).", style="magenta"))
+        for e in r.stale:
+            console.print(Text(f"  stale decision: {e.provision} · {e.rule} · “{e.match}” ({e.status})",
+                               style="yellow"))
     packs = ", ".join(f"{p.name} v{p.version} {p.hash}" for p in report.rule_packs)
     console.print(Text(f"rightscheck {report.tool.version} · {packs}", style="dim"))
     console.print(Text(report.scoring.explanation, style="dim"))

@@ -1,0 +1,66 @@
+"""Read a Word (.docx) draft: the body's paragraphs, split into provisions at article headings
+exactly as plain text is (see :mod:`.text_reader`), each provision remembering its paragraphs so
+that comments can be anchored on the reviewer's own document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from ..models import Provision
+from .text_reader import split_text
+
+
+@dataclass
+class DocxDraft:
+    """A .docx draft: its provisions, and for each the paragraphs its text was joined from."""
+
+    provisions: list[Provision]
+    # provision id -> [(paragraph index, offset of that paragraph's text in the provision text)]
+    paragraphs: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # provision id -> index of its heading paragraph (None without headings)
+    headings: dict[str, int | None] = field(default_factory=dict)
+
+
+def open_document(path: Path):  # -> docx.document.Document
+    try:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+    except ImportError:  # pragma: no cover - a dependency
+        raise InputError("reading .docx needs python-docx", file=str(path),
+                         fix="pip install python-docx") from None
+    try:
+        return docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise InputError(f"not a readable Word (.docx) file ({type(exc).__name__})", file=str(path),
+                         fix="open it in Word or LibreOffice and save it again as .docx") from None
+    except Exception as exc:  # zipfile.BadZipFile, lxml errors: a damaged file
+        raise InputError(f"not a readable Word (.docx) file ({type(exc).__name__})", file=str(path),
+                         fix="open it in Word or LibreOffice and save it again as .docx") from None
+
+
+def read_docx(path: Path) -> DocxDraft:
+    document = open_document(path)
+    texts = [p.text for p in document.paragraphs]
+    joined = "\n".join(texts)
+    starts: list[int] = []
+    pos = 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    split = split_text(joined, str(path))
+    draft = DocxDraft(provisions=[])
+    for provision, offset in split:
+        first = max(i for i, s in enumerate(starts) if s <= offset)
+        end = offset + len(provision.text)
+        paras = [(i, starts[i] - offset) for i in range(first, len(texts)) if starts[i] < end or i == first]
+        heading = first - 1 if first > 0 and split and provision.origin != str(path) else None
+        # the heading is the paragraph just before the body (texts between are empty lines)
+        if heading is not None:
+            while heading > 0 and not texts[heading].strip():
+                heading -= 1
+        draft.provisions.append(provision.model_copy(update={"origin": f"{path}: paragraph {first + 1}"}))
+        draft.paragraphs[provision.id] = paras
+        draft.headings[provision.id] = heading
+    return draft

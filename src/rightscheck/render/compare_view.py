@@ -1,0 +1,107 @@
+"""Renderers for `rightscheck compare`: terminal, Markdown, JSON and HTML."""
+
+from __future__ import annotations
+
+import io
+from html import escape
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..compare import Comparison, ProvisionChange, Side
+from .table import VERDICT_STYLE
+
+
+def _side(s: Side | None) -> str:
+    if s is None:
+        return "—"
+    return f"{s.verdict} ({'—' if s.score is None else f'{s.score:g}'})"
+
+
+def _changes(row: ProvisionChange) -> str:
+    parts = []
+    if row.resolved:
+        parts.append("resolved: " + ", ".join(row.resolved))
+    if row.introduced:
+        parts.append("introduced: " + ", ".join(row.introduced))
+    return "; ".join(parts) or "no change in findings"
+
+
+def render_compare_json(c: Comparison) -> str:
+    return c.model_dump_json(indent=2) + "\n"
+
+
+def render_compare_markdown(c: Comparison) -> str:
+    out = ["# rightscheck comparison", "", f"Old: {', '.join(c.old)} · New: {', '.join(c.new)}", "",
+           "| Provision | Change | Before | After | Findings |", "| --- | --- | --- | --- | --- |"]
+    for r in c.provisions:
+        out.append(f"| {r.id} | **{r.status}** | {_side(r.before)} | {_side(r.after)} | {_changes(r)} |")
+    out.append("")
+    for r in c.provisions:
+        if not r.diff:
+            continue
+        out += [f"## {r.id}" + (f" — {r.title}" if r.title else ""), "",
+                "Text changes (~~deleted~~, **inserted**):", ""]
+        marked = []
+        for part in r.diff:
+            t = part.text
+            if part.op == "delete" and t.strip():
+                marked.append(f"~~{t.strip()}~~" + (" " if t.endswith((" ", "\n")) else ""))
+            elif part.op == "insert" and t.strip():
+                marked.append(f"**{t.strip()}**" + (" " if t.endswith((" ", "\n")) else ""))
+            else:
+                marked.append(t)
+        out += ["> " + "".join(marked).replace("\n", "\n> "), ""]
+    return "\n".join(out)
+
+
+def print_compare(c: Comparison, console: Console) -> None:
+    table = Table(title="rightscheck comparison", title_justify="left", expand=True)
+    for col in ("Provision", "Change", "Before", "After", "Findings"):
+        table.add_column(col)
+    style = {"improved": "green", "worsened": "bold red", "unchanged": "dim", "added": "cyan", "removed": "magenta"}
+    for r in c.provisions:
+        table.add_row(
+            r.id, Text(r.status, style=style[r.status]),
+            Text(_side(r.before), style=VERDICT_STYLE[r.before.verdict] if r.before else ""),
+            Text(_side(r.after), style=VERDICT_STYLE[r.after.verdict] if r.after else ""),
+            _changes(r),
+        )
+    console.print(table)
+    for r in c.provisions:
+        if r.diff:
+            text = Text(f"{r.id}: ", style="bold")
+            for part in r.diff:
+                text.append(part.text, style={"delete": "red strike", "insert": "bold green"}.get(part.op, ""))
+            console.print(text)
+
+
+def render_compare_text(c: Comparison) -> str:
+    buffer = io.StringIO()
+    print_compare(c, Console(file=buffer, width=120, no_color=True, force_terminal=False))
+    return buffer.getvalue()
+
+
+def render_compare_html(c: Comparison) -> str:
+    from .html_out import _verdict, page
+
+    def side(s: Side | None) -> str:
+        return "—" if s is None else f"{_verdict(s.verdict)} {'—' if s.score is None else f'{s.score:g}'}"
+
+    rows = "".join(
+        f'<tr><th scope="row">{escape(r.id)}</th><td><strong>{escape(r.status)}</strong></td><td>{side(r.before)}</td>'
+        f"<td>{side(r.after)}</td><td>{escape(_changes(r))}</td></tr>" for r in c.provisions
+    )
+    body = ('<table><caption>Provisions, old and new version</caption><thead><tr><th scope="col">Provision</th>'
+            '<th scope="col">Change</th><th scope="col">Before</th><th scope="col">After</th>'
+            f'<th scope="col">Findings</th></tr></thead><tbody>{rows}</tbody></table>')
+    for r in c.provisions:
+        if not r.diff:
+            continue
+        diff = "".join(
+            f"<del>{escape(p.text)}</del>" if p.op == "delete" else f"<ins>{escape(p.text)}</ins>" if p.op == "insert"
+            else escape(p.text) for p in r.diff
+        )
+        body += f'<section><h2>{escape(r.id)}</h2><div class="text">{diff}</div></section>'
+    return page("rightscheck comparison", body)

@@ -1,0 +1,194 @@
+"""Word output.
+
+- :func:`annotate_docx`: the reviewer's own .docx back, unchanged but for one Word comment per
+  flagged span (anchored on the words: finding, why, source, remedy) and, for a missing element,
+  a comment on the article heading. Comments carry the author "rightscheck" so reviewers can
+  filter them.
+- :func:`render_docx_report`: for any other input, a report document — a summary table, then per
+  provision the text with flagged words highlighted, the findings and the checklist.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+from pathlib import Path
+
+from ..models import Finding, ProvisionReport, Report
+from . import DISCLAIMER, STATUS_WORD, TEST_NAMES
+from .segments import pieces
+
+AUTHOR = "rightscheck"
+INITIALS = "RC"
+_PLAIN_CHILDREN = {"rPr", "t", "tab", "br", "cr"}
+
+
+def _comment_lines(f: Finding) -> list[str]:
+    lines = [f"{f.rule} — {f.title} ({f.test}; {f.severity}, confidence {f.confidence})", f.message]
+    if f.rationale:
+        lines.append(f"Why: {f.rationale}")
+    lines.append("Source: " + "; ".join(
+        f"{s.ref}, {s.pinpoint}" + ("" if s.verified else " (pinpoint not verified)") for s in f.sources))
+    lines.append(f"Remedy: {f.remedy}")
+    if f.decision:
+        lines.append(f"Review decision: {f.decision.status} — {f.decision.justification}")
+    return lines
+
+
+# ----------------------------------------------------------------------------- run surgery
+def _splittable(run) -> bool:
+    return all(child.tag.rsplit("}", 1)[-1] in _PLAIN_CHILDREN for child in run._r)
+
+
+def _split_run(run, k: int):
+    """Split ``run`` after its k-th character; returns the run that holds the rest."""
+    from docx.text.run import Run
+
+    text = run.text
+    tail = copy.deepcopy(run._r)
+    run._r.addnext(tail)
+    run.text = text[:k]
+    rest = Run(tail, run._parent)
+    rest.text = text[k:]
+    return rest
+
+
+def _runs_for(paragraph, start: int, end: int) -> list:
+    """The runs of ``paragraph`` covering exactly characters [start, end), splitting runs at the
+    edges where that can be done without touching anything but text; whole runs otherwise."""
+    runs = list(paragraph.runs)
+    # With hyperlinks or fields the runs do not spell the paragraph: then only whole runs are used.
+    runs_text_ok = "".join(r.text for r in runs) == paragraph.text
+    chosen = []
+    pos = 0
+    for run in runs:
+        text = run.text
+        r_start, r_end = pos, pos + len(text)
+        pos = r_end
+        if r_end <= start or r_start >= end or not text:
+            continue
+        if runs_text_ok and _splittable(run):
+            a, b = max(start, r_start) - r_start, min(end, r_end) - r_start
+            if a > 0:
+                run = _split_run(run, a)
+                b -= a
+            if b < len(run.text):
+                _split_run(run, b)
+        chosen.append(run)
+    return chosen
+
+
+def _locate(paragraphs: list[tuple[int, int]], texts: list[str], start: int, end: int):
+    """(paragraph index, start, end) pieces of a provision-text range."""
+    out = []
+    for index, offset in paragraphs:
+        length = len(texts[index])
+        a, b = max(start, offset), min(end, offset + length)
+        if a < b:
+            out.append((index, a - offset, b - offset))
+    return out
+
+
+def annotate_docx(path: Path, report: Report) -> bytes:
+    """The .docx at ``path`` with a comment for every finding of ``report``."""
+    from ..readers.docx_reader import open_document, read_docx
+
+    draft = read_docx(path)
+    document = open_document(path)
+    paragraphs = document.paragraphs
+    texts = [p.text for p in paragraphs]
+    for p in report.provisions:
+        layout = draft.paragraphs.get(p.id)
+        if not layout:
+            continue
+        for f in p.findings:
+            lines = _comment_lines(f)
+            anchors = []
+            for s in f.spans:
+                runs = []
+                for index, a, b in _locate(layout, texts, s.start, s.end):
+                    runs += _runs_for(paragraphs[index], a, b)
+                if runs:
+                    anchors.append(runs)
+            if not f.spans:
+                heading = draft.headings.get(p.id)
+                target = paragraphs[heading if heading is not None else layout[0][0]]
+                if target.runs:
+                    anchors.append(list(target.runs))
+            for runs in anchors:
+                comment = document.add_comment(runs, text=lines[0], author=AUTHOR, initials=INITIALS)
+                for line in lines[1:]:
+                    comment.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# ----------------------------------------------------------------------------- report document
+def _score(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}"
+
+
+def _provision(document, p: ProvisionReport) -> None:
+    from docx.enum.text import WD_COLOR_INDEX
+
+    document.add_heading(p.id + (f" — {p.title}" if p.title else ""), level=2)
+    document.add_paragraph(f"Overall: {p.overall.verdict} (score {_score(p.overall.score)}) — {p.overall.reason}")
+    table = document.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("Test", "Verdict", "Score"), strict=True):
+        cell.text = text
+    for test, r in p.tests.items():
+        row = table.add_row().cells
+        row[0].text, row[1].text, row[2].text = TEST_NAMES[test], r.verdict, _score(r.score)
+    document.add_heading("Text", level=3)
+    para = document.add_paragraph()
+    for piece in pieces(p.text, p.findings):
+        run = para.add_run(piece.text)
+        if piece.findings:
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+            run.bold = any(p.findings[n - 1].severity in {"high", "critical"} for n in piece.findings)
+        for n in piece.ends:
+            note = para.add_run(f"[{n}]")
+            note.font.superscript = True
+    if p.findings:
+        document.add_heading("Findings", level=3)
+        for n, f in enumerate(p.findings, 1):
+            words = ", ".join(f"“{s.text}”" for s in f.spans) or "missing element"
+            item = document.add_paragraph(style="List Number")
+            item.add_run(f"[{n}] {f.rule} — {f.title}").bold = True
+            item.add_run(f" ({f.test}, {f.severity}). Words: {words}. {f.message}")
+            for line in _comment_lines(f)[2:]:
+                document.add_paragraph(line, style="List Bullet 2")
+    if p.checklist:
+        document.add_heading("Checklist", level=3)
+        for c in p.checklist:
+            mark = {"satisfied": "[x]", "flagged": "[ ]", "needs_review": "[?]"}[c.status]
+            detail = ", ".join(f"“{e.text}”" for e in c.evidence) or ", ".join(c.rules) or c.note
+            document.add_paragraph(f"{mark} {STATUS_WORD[c.status]}: {c.question} — {detail}", style="List Bullet")
+
+
+def render_docx_report(report: Report) -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("rightscheck report", level=1)
+    document.add_paragraph(DISCLAIMER).italic = True
+    table = document.add_table(rows=1, cols=2 + len(TEST_NAMES))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("Provision", "Overall", *TEST_NAMES.values()), strict=True):
+        cell.text = text
+    for p in report.provisions:
+        cells = table.add_row().cells
+        cells[0].text = p.id
+        cells[1].text = f"{p.overall.verdict} ({_score(p.overall.score)})"
+        for cell, r in zip(cells[2:], p.tests.values(), strict=True):
+            cell.text = f"{r.verdict} ({_score(r.score)})"
+    for p in report.provisions:
+        _provision(document, p)
+    document.add_paragraph(report.scoring.explanation)
+    packs = ", ".join(f"{p.name} v{p.version} ({p.hash})" for p in report.rule_packs)
+    document.add_paragraph(f"rightscheck {report.tool.version} · rule packs: {packs}")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

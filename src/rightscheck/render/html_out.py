@@ -1,0 +1,193 @@
+"""A self-contained HTML report: no remote assets, works offline, prints well.
+
+Flagged words are ``<mark>``ed, with their explanation on hover and on keyboard focus and a
+numbered note linking to the finding in the list below; verdicts and checklist statuses are
+written out in words, so colour is never the only signal.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..models import Finding, ProvisionReport, Report
+from . import DISCLAIMER, STATUS_WORD, TEST_NAMES
+from .segments import pieces
+
+CSS = """
+:root { --ink:#1b1b1b; --muted:#555; --line:#ccc; --ok:#1a7f37; --warn:#9a6700; --bad:#cf222e; }
+* { box-sizing: border-box; }
+body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
+       max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem; }
+a { color: #0645ad; }
+header, footer { color: var(--muted); border-bottom: 1px solid var(--line); }
+footer { border-top: 1px solid var(--line); border-bottom: 0; margin-top: 2rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
+caption { text-align: left; font-weight: 600; padding: .3rem 0; }
+.verdict { font-weight: 700; padding: 0 .3rem; border-radius: .2rem; border: 1px solid currentColor; }
+.compatible { color: var(--ok); } .concerns { color: var(--warn); } .incompatible { color: var(--bad); }
+.not_assessed { color: var(--muted); }
+.text { white-space: pre-wrap; background: #fafafa; border-left: 4px solid var(--line); padding: .75rem 1rem; }
+mark { background: #fff3b0; border-bottom: 2px solid var(--warn); position: relative; cursor: help; }
+mark.severe { background: #ffd6d6; border-bottom-color: var(--bad); }
+mark:focus { outline: 2px solid #0645ad; }
+mark[data-note]:hover::after, mark[data-note]:focus::after {
+  content: attr(data-note); position: absolute; left: 0; top: 1.6em; z-index: 10; width: 26rem;
+  background: #fff; color: var(--ink); border: 1px solid var(--line); padding: .5rem;
+  box-shadow: 0 2px 6px rgba(0,0,0,.2); white-space: normal; font-size: .9rem; }
+sup a { text-decoration: none; font-size: .75rem; }
+ol.findings li { margin-bottom: .75rem; }
+.meta { color: var(--muted); font-size: .9rem; }
+.decision { border: 1px dashed var(--muted); padding: .2rem .4rem; display: inline-block; }
+ul.checklist { list-style: none; padding-left: 0; }
+ul.checklist li { margin: .4rem 0; padding-left: 1.8rem; text-indent: -1.8rem; }
+.status { font-weight: 700; }
+.status.satisfied { color: var(--ok); } .status.flagged { color: var(--bad); }
+.status.needs_review { color: var(--warn); }
+@media print {
+  body { max-width: none; font-size: 11pt; } nav { display: none; }
+  mark[data-note]:hover::after, mark[data-note]:focus::after { display: none; }
+  section.provision { break-before: page; } a { color: inherit; text-decoration: none; }
+}
+"""
+ICON = {"satisfied": "✔", "flagged": "✘", "needs_review": "?"}
+
+
+def _score(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}"
+
+
+def _verdict(verdict: str) -> str:
+    return f'<span class="verdict {verdict}">{escape(verdict.replace("_", " "))}</span>'
+
+
+def _anchor(pid: str, n: int) -> str:
+    return f"finding-{escape(pid)}-{n}"
+
+
+def _sources(f: Finding) -> str:
+    items = []
+    for s in f.sources:
+        flag = "" if s.verified else " <em>(pinpoint not verified)</em>"
+        items.append(f"{escape(s.ref)}, {escape(s.pinpoint)}{flag}")
+    return "; ".join(items)
+
+
+def _marked_text(p: ProvisionReport) -> str:
+    out: list[str] = []
+    for piece in pieces(p.text, p.findings):
+        text = escape(piece.text)
+        if piece.findings:
+            notes = " | ".join(
+                f"[{n}] {p.findings[n - 1].rule}: {p.findings[n - 1].message}" for n in piece.findings
+            )
+            severe = any(p.findings[n - 1].severity in {"high", "critical"} for n in piece.findings)
+            described = " ".join(_anchor(p.id, n) for n in piece.findings)
+            text = (f'<mark tabindex="0" class="{"severe" if severe else ""}" data-note="{escape(notes)}" '
+                    f'aria-describedby="{described}">{text}</mark>')
+        out.append(text)
+        for n in piece.ends:
+            out.append(f'<sup><a href="#{_anchor(p.id, n)}" aria-label="finding {n}">[{n}]</a></sup>')
+    return "".join(out)
+
+
+def _provision(p: ProvisionReport) -> str:
+    pid = escape(p.id)
+    title = f" — {escape(p.title)}" if p.title else ""
+    rows = "".join(
+        f"<tr><th scope=\"row\">{escape(TEST_NAMES[t])}</th><td>{_verdict(r.verdict)}</td><td>{_score(r.score)}</td>"
+        f"<td>{escape(r.reason)}" + ("".join(f"; {escape(s.rule)} −{s.points:g}%" for s in r.steps)) + "</td></tr>"
+        for t, r in p.tests.items()
+    )
+    parts = [
+        f'<section class="provision" aria-labelledby="h-{pid}" id="p-{pid}">',
+        f'<h2 id="h-{pid}">{pid}{title}</h2>',
+        f'<p>Overall: {_verdict(p.overall.verdict)} score {_score(p.overall.score)} — {escape(p.overall.reason)}</p>',
+    ]
+    if p.source:
+        parts.append(f'<p class="meta">Source: {escape(p.source)}</p>')
+    parts.append('<table><caption>Tests</caption><thead><tr><th scope="col">Test</th><th scope="col">Verdict</th>'
+                 '<th scope="col">Score</th><th scope="col">How the score was reached</th></tr></thead>'
+                 f"<tbody>{rows}</tbody></table>")
+    parts += [f'<h3>Text</h3><div class="text">{_marked_text(p)}</div>']
+    parts += [f'<p class="meta">{escape(n)}</p>' for n in p.notes]
+    if p.findings:
+        parts.append('<h3>Findings</h3><ol class="findings">')
+        for n, f in enumerate(p.findings, 1):
+            words = ", ".join(f"“{escape(s.text)}”" for s in f.spans) or "missing element"
+            decision = ""
+            if f.decision:
+                d = f.decision
+                status = escape(d.status.replace("_", " "))
+                decision = (f'<p class="decision">Review decision: <strong>{status}</strong>'
+                            f" — {escape(d.justification)} ({escape(d.reviewer)}, {escape(d.date)})"
+                            + (" — not scored" if d.sets_aside else "") + "</p>")
+            parts.append(
+                f'<li id="{_anchor(p.id, n)}"><strong>{escape(f.rule)}</strong> — {escape(f.title)} '
+                f'<span class="meta">({escape(f.test)}, {escape(f.severity)}, confidence {escape(f.confidence)})</span>'
+                f"<br>Words: {words}<br>{escape(f.message)}"
+                + (f"<br><span class=\"meta\">Why: {escape(f.rationale)}</span>" if f.rationale else "")
+                + f"<br>Source: {_sources(f)}<br>Remedy: {escape(f.remedy)}"
+                + (f"<br>Suggested wording: {escape(f.redraft)}" if f.redraft else "")
+                + decision + "</li>"
+            )
+        parts.append("</ol>")
+    if p.checklist:
+        parts.append('<h3>Checklist</h3><ul class="checklist">')
+        for c in p.checklist:
+            detail = ""
+            if c.evidence:
+                detail = "Evidence: " + ", ".join(f"“{escape(e.text)}”" for e in c.evidence)
+            elif c.rules:
+                detail = "Findings: " + ", ".join(escape(r) for r in c.rules)
+            if c.note and c.status != "flagged":
+                detail += (" — " if detail else "") + escape(c.note)
+            parts.append(
+                f'<li><span class="status {c.status}" aria-hidden="true">{ICON[c.status]}</span> '
+                f'<span class="status {c.status}">{escape(STATUS_WORD[c.status].capitalize())}:</span> '
+                f"{escape(c.question)}<br><span class=\"meta\">{detail}</span></li>"
+            )
+        parts.append("</ul>")
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def page(title: str, body: str, nav: str = "", footer: str = "") -> str:
+    return (
+        f'<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape(title)}</title>\n'
+        f"<style>{CSS}</style>\n</head>\n<body>\n"
+        f'<header role="banner"><h1>{escape(title)}</h1><p><em>{escape(DISCLAIMER)}</em></p></header>\n'
+        + (f'<nav aria-label="Provisions">{nav}</nav>\n' if nav else "")
+        + f'<main id="main">\n{body}\n</main>\n<footer role="contentinfo">{footer}</footer>\n</body>\n</html>\n'
+    )
+
+
+def render_html(report: Report) -> str:
+    rows = "".join(
+        f'<tr><th scope="row"><a href="#p-{escape(p.id)}">{escape(p.id)}</a></th><td>{_verdict(p.overall.verdict)} '
+        f"{_score(p.overall.score)}</td>" + "".join(f"<td>{_verdict(r.verdict)} {_score(r.score)}</td>"
+                                                    for r in p.tests.values()) + "</tr>"
+        for p in report.provisions
+    )
+    summary = ('<table><caption>Summary</caption><thead><tr><th scope="col">Provision</th><th scope="col">Overall</th>'
+               + "".join(f'<th scope="col">{escape(n)}</th>' for n in TEST_NAMES.values())
+               + f"</tr></thead><tbody>{rows}</tbody></table>")
+    review = ""
+    if report.review:
+        r = report.review
+        stale = "".join(f"<li>{escape(e.provision)} · {escape(e.rule)} · “{escape(e.match)}” ({escape(e.status)})</li>"
+                        for e in r.stale)
+        review = (f"<section aria-labelledby=\"h-review\"><h2 id=\"h-review\">Review decisions</h2>"
+                  f"<p>{r.applied} of {r.decisions} decisions applied from {escape(r.file)}; "
+                  f"{r.set_aside} finding(s) set aside (shown, not scored).</p>"
+                  + (f"<p>Stale decisions (they match no finding any more):</p><ul>{stale}</ul>" if stale else "")
+                  + "</section>")
+    links = "".join(f'<li><a href="#p-{escape(p.id)}">{escape(p.id)}</a></li>' for p in report.provisions)
+    nav = f"<ul>{links}</ul>"
+    packs = ", ".join(f"{p.name} v{p.version} ({p.hash})" for p in report.rule_packs)
+    footer = (f"<p>rightscheck {escape(report.tool.version)} · rule packs: {escape(packs)}</p>"
+              f"<p>{escape(report.scoring.explanation)}</p>"
+              + "".join(f"<p>Input: {escape(i.path)} ({escape(i.hash)})</p>" for i in report.inputs))
+    body = summary + review + "\n".join(_provision(p) for p in report.provisions)
+    return page("rightscheck report", body, nav, footer)

@@ -1,0 +1,311 @@
+"""Real documents in and out (issue 4): Markdown, Word and PDF drafts; Word comments; HTML
+reports; comparing versions; review decisions. Fixtures are made here from the examples."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import docx
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from rightscheck.cli import main
+from rightscheck.readers import read_inputs
+from rightscheck.readers.text_reader import read_text
+
+from .conftest import EXAMPLES
+
+MD = EXAMPLES / "draft-chapter.md"
+TWO_ARTICLES = [("art-16", "Public justification of terrorism"),
+                ("art-17", "Public provocation to commit a terrorist offence")]
+
+
+def run(*args, stdin=None):
+    return CliRunner().invoke(main, list(args), input=stdin)
+
+
+def make_docx(md: Path, out: Path) -> Path:
+    """A Word version of a Markdown draft, headings as Word headings."""
+    document = docx.Document()
+    for line in md.read_text("utf-8").split("\n"):
+        if line.startswith("## "):
+            document.add_heading(line[3:], level=2)
+        elif line.startswith("# "):
+            document.add_heading(line[2:], level=1)
+        else:
+            document.add_paragraph(line)
+    document.save(str(out))
+    return out
+
+
+def make_pdf(md: Path, out: Path) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for line in md.read_text("utf-8").split("\n"):
+        pdf.multi_cell(0, 6, line.lstrip("# ").replace("—", "-"), new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(out))
+    return out
+
+
+# ----------------------------------------------------------------------------- readers
+def test_markdown_and_docx_give_the_same_two_provisions(tmp_path):
+    md_provisions, _ = read_inputs([str(MD)])
+    assert [(p.id, p.title) for p in md_provisions] == TWO_ARTICLES
+    word = make_docx(MD, tmp_path / "draft.docx")
+    doc_provisions, _ = read_inputs([str(word)])
+    assert [(p.id, p.title) for p in doc_provisions] == TWO_ARTICLES
+    assert [" ".join(p.text.split()) for p in doc_provisions] == [" ".join(p.text.split()) for p in md_provisions]
+    assert doc_provisions[0].origin.endswith("paragraph 8")
+
+
+def test_pdf_reader(tmp_path):
+    pdf = make_pdf(MD, tmp_path / "draft.pdf")
+    provisions, _ = read_inputs([str(pdf)])
+    assert [(p.id, p.title) for p in provisions] == TWO_ARTICLES
+    assert "public justification of terrorism" in provisions[0].text
+    assert provisions[0].origin.endswith("page 1")
+
+
+def test_scanned_pdf_without_text_is_refused_clearly(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 50, style="F")  # an "image" of a page, no text layer
+    pdf.output(str(tmp_path / "scan.pdf"))
+    result = run("check", str(tmp_path / "scan.pdf"))
+    assert result.exit_code == 2 and "no text layer" in result.stderr and "OCR" in result.stderr
+
+
+def test_damaged_docx_and_pdf_are_refused(tmp_path):
+    (tmp_path / "bad.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.4 garbage")
+    for name in ("bad.docx", "bad.pdf"):
+        result = run("check", str(tmp_path / name))
+        assert result.exit_code == 2 and "Traceback" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("line", "pid", "title"),
+    [("Art. 16 - Public calls", "art-16", "Public calls"), ("Section 3: Definitions", "sec-3", "Definitions"),
+     ("ARTICLE 12", "art-12", None), ("**Article 7.** Incitement", "art-7", "Incitement"),
+     ("Article 16bis. Glorification", "art-16bis", "Glorification")],
+)
+def test_heading_forms(line, pid, title):
+    (p,) = read_text(f"Preamble text.\n{line}\nWhoever publishes extremist materials.\n", "d.md")
+    assert (p.id, p.title) == (pid, title)
+
+
+def test_sentence_starting_with_article_is_not_a_heading():
+    provisions = read_text("Article 2. Offence\nWhoever publishes such material.\nArticle 3 shall apply "
+                           "to this offence.\n", "d.md")
+    assert [p.id for p in provisions] == ["art-2"]
+    assert "Article 3 shall apply" in provisions[0].text
+
+
+# ----------------------------------------------------------------------------- Word out
+def test_docx_comes_back_with_one_comment_per_flagged_span(tmp_path):
+    word = make_docx(MD, tmp_path / "draft.docx")
+    out = tmp_path / "reviewed.docx"
+    result = run("check", str(word), "--format", "docx", "--output", str(out))
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(run("check", str(word), "--format", "json").stdout)
+    expected = sum(max(len(f["spans"]), 1) for p in report["provisions"] for f in p["findings"])
+    reviewed = docx.Document(str(out))
+    comments = list(reviewed.comments)
+    assert len(comments) == expected > 0
+    assert {c.author for c in comments} == {"rightscheck"}
+    assert any("LEG-EXTREMISM" in c.text and "Source:" in c.text and "Remedy:" in c.text for c in comments)
+    # everything else unchanged: the same paragraphs with the same text
+    original = docx.Document(str(word))
+    assert [p.text for p in reviewed.paragraphs] == [p.text for p in original.paragraphs]
+
+
+def test_docx_report_for_other_inputs(tmp_path):
+    out = tmp_path / "report.docx"
+    result = run("check", str(EXAMPLES / "cis-2018-extremist-materials.yaml"), "--format", "docx", "-o", str(out))
+    assert result.exit_code == 0
+    document = docx.Document(str(out))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "cis-2018-art3-extremist-materials" in text and "LEG-EXTREMISM" in text
+    assert document.tables and document.tables[0].rows[1].cells[1].text.startswith("incompatible")
+    highlighted = [r.text for p in document.paragraphs for r in p.runs if r.font.highlight_color]
+    assert "recognized in accordance with established procedure as extremist" in "".join(highlighted)
+
+
+def test_docx_needs_an_output_file():
+    result = run("check", str(MD), "--format", "docx")
+    assert result.exit_code == 2 and "--output" in result.output
+
+
+@pytest.mark.skipif(not shutil.which("libreoffice"), reason="LibreOffice is not installed")
+def test_reviewed_docx_opens_in_libreoffice(tmp_path):
+    word = make_docx(MD, tmp_path / "draft.docx")
+    out = tmp_path / "reviewed.docx"
+    run("check", str(word), "--format", "docx", "--output", str(out))
+    subprocess.run(["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+                   check=True, capture_output=True, timeout=180)
+    from pypdf import PdfReader
+
+    text = PdfReader(str(tmp_path / "reviewed.pdf")).pages[0].extract_text()
+    assert "Article 16" in text and "justification" in text
+
+
+# ----------------------------------------------------------------------------- HTML out
+class _Dom(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_html_report_is_self_contained_and_accessible(tmp_path):
+    out = tmp_path / "report.html"
+    assert run("check", str(MD), "--format", "html", "-o", str(out)).exit_code == 0
+    html = out.read_text("utf-8")
+    dom = _Dom()
+    dom.feed(html)
+    tags = [t for t, _ in dom.tags]
+    for landmark in ("header", "nav", "main", "footer", "h1", "h2", "table", "caption"):
+        assert landmark in tags
+    marks = [a for t, a in dom.tags if t == "mark"]
+    report = json.loads(run("check", str(MD), "--format", "json").stdout)
+    flagged = {s["text"] for p in report["provisions"] for f in p["findings"] for s in f["spans"]}
+    assert marks and all(a.get("data-note") and a.get("tabindex") == "0" and a.get("aria-describedby") for a in marks)
+    assert "justification" in flagged and ">justification</mark>" in html
+    assert not [a for t, a in dom.tags if t in {"script", "link", "img"}]  # nothing remote, nothing to load
+    assert "http" not in "".join(a.get("href", "") + a.get("src", "") for _, a in dom.tags)
+    assert "Needs review:" in html and "Flagged:" in html and "Satisfied:" in html  # words, not only colour
+    assert "@media print" in html
+
+
+@pytest.mark.skipif(not shutil.which("chromium"), reason="Chromium is not installed")
+def test_html_report_renders_marks_in_chromium(tmp_path):
+    out = tmp_path / "report.html"
+    run("check", str(MD), "--format", "html", "-o", str(out))
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'profile'}"]
+    dom = subprocess.run(["chromium", *flags, "--dump-dom", out.as_uri()], capture_output=True, text=True,
+                         timeout=120)
+    assert dom.stdout.count("<mark") >= 5
+    shot = tmp_path / "report.png"
+    subprocess.run(["chromium", *flags, f"--screenshot={shot}", "--window-size=1200,1600", out.as_uri()],
+                   capture_output=True, timeout=120)
+    assert shot.exists() and shot.stat().st_size > 10_000
+
+
+# ----------------------------------------------------------------------------- compare
+OLD = """## Article 5. Public justification of terrorism
+
+The public justification of terrorism using the Internet is a criminal offence.
+
+## Article 6. Financing
+
+The financing of extremist activity is a criminal offence.
+"""
+NEW = """## Article 5. Public provocation
+
+The distribution of a message to the public, with the intent to incite the commission of a terrorist
+offence, where such conduct causes a danger that such an offence may be committed, is a criminal offence.
+
+## Article 7. Illegal access
+
+The access to a computer system without right, when committed intentionally, is a criminal offence.
+"""
+
+
+def test_compare_shows_improvement_with_resolved_findings(tmp_path):
+    (tmp_path / "old.md").write_text(OLD, encoding="utf-8")
+    (tmp_path / "new.md").write_text(NEW, encoding="utf-8")
+    result = run("compare", str(tmp_path / "old.md"), str(tmp_path / "new.md"), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema_version"] == 1
+    rows = {r["id"]: r for r in data["provisions"]}
+    art5 = rows["art-5"]
+    assert art5["status"] == "improved"
+    assert {"before", "after", "resolved", "introduced"} <= set(art5)
+    assert {"NEC-NO-DANGER", "LEG-NO-INTENT", "LEG-JUSTIFICATION"} <= set(art5["resolved"])
+    assert art5["after"]["verdict"] == "compatible" and art5["before"]["verdict"] != "compatible"
+    assert rows["art-6"]["status"] == "removed" and rows["art-7"]["status"] == "added"
+    md = run("compare", str(tmp_path / "old.md"), str(tmp_path / "new.md"), "--format", "markdown")
+    assert "**improved**" in md.stdout and "~~" in md.stdout
+    html = run("compare", str(tmp_path / "old.md"), str(tmp_path / "new.md"), "--format", "html")
+    assert "<ins>" in html.stdout and "<del>" in html.stdout
+    table = run("compare", str(tmp_path / "old.md"), str(tmp_path / "new.md"))
+    assert "improved" in table.stdout
+
+
+# ----------------------------------------------------------------------------- review decisions
+def test_review_init_then_decisions_set_findings_aside(tmp_path):
+    draft = tmp_path / "draft.md"
+    draft.write_text(MD.read_text("utf-8"), encoding="utf-8")
+    review = tmp_path / "review.yaml"
+    assert run("review", "init", str(draft), "-o", str(review)).exit_code == 0
+    data = yaml.safe_load(review.read_text("utf-8"))
+    assert data["decisions"] and {d["status"] for d in data["decisions"]} == {"under_review"}
+    before = json.loads(run("check", str(draft), "--format", "json").stdout)["provisions"][0]
+    for d in data["decisions"]:
+        if d["rule"] == "LEG-EXTREMISM":
+            d.update(status="false_positive", justification="defined elsewhere as violent extremism conducive "
+                     "to terrorism", reviewer="A. Reviewer", date="2026-11-29")
+    review.write_text(yaml.safe_dump(data), encoding="utf-8")
+    after_run = run("check", str(draft), "--format", "json", "--review", str(review))
+    assert after_run.exit_code == 0, after_run.stderr
+    after_report = json.loads(after_run.stdout)
+    after = after_report["provisions"][0]
+    finding = next(f for f in after["findings"] if f["rule"] == "LEG-EXTREMISM")
+    assert finding["decision"]["status"] == "false_positive"  # still visible, marked
+    assert after["tests"]["legality"]["score"] > before["tests"]["legality"]["score"]
+    assert "LEG-EXTREMISM" not in [s["rule"] for s in after["tests"]["legality"]["steps"]]
+    assert after_report["review"]["set_aside"] == 1 and after_report["review"]["stale"] == []
+    md = run("check", str(draft), "--format", "markdown", "--review", str(review)).stdout
+    assert "Review decision: false positive" in md
+
+
+def test_stale_decisions_survive_a_redraft_and_are_reported(tmp_path):
+    draft = tmp_path / "draft.md"
+    draft.write_text("## Article 1. X\n\nThe distribution of extremist materials is an offence.\n", encoding="utf-8")
+    review = tmp_path / "review.yaml"
+    review.write_text(yaml.safe_dump({"decisions": [
+        {"provision": "art-1", "rule": "LEG-EXTREMISM", "match": "extremist", "status": "accepted",
+         "justification": "context", "reviewer": "R", "date": "2026-11-29"},
+        {"provision": "art-1", "rule": "LEG-GLORIFICATION", "match": "glorification", "status": "accepted",
+         "justification": "context", "reviewer": "R", "date": "2026-11-29"},
+    ]}), encoding="utf-8")
+    # a redraft that moves the words: keyed by words, the first decision still applies
+    draft.write_text("## Article 1. X\n\nWhoever distributes, by any means, extremist materials commits an offence.\n",
+                     encoding="utf-8")
+    report = json.loads(run("check", str(draft), "--format", "json", "--review", str(review)).stdout)
+    assert report["review"]["applied"] == 1
+    assert [e["rule"] for e in report["review"]["stale"]] == ["LEG-GLORIFICATION"]
+    table = run("check", str(draft), "--review", str(review))
+    assert "stale decision" in table.stdout
+
+
+def test_a_decision_without_justification_is_refused(tmp_path):
+    review = tmp_path / "review.yaml"
+    review.write_text("decisions:\n  - provision: art-16\n    rule: LEG-EXTREMISM\n    match: extremist\n"
+                      "    status: false_positive\n", encoding="utf-8")
+    result = run("check", str(MD), "--review", str(review))
+    assert result.exit_code == 2
+    assert "review.yaml:2:" in result.stderr and "justification" in result.stderr
+
+
+def test_no_progress_bar_when_piped_or_json(tmp_path):
+    many = "\n".join(f"## Article {i}. T\n\nThe distribution of extremist materials.\n" for i in range(1, 30))
+    (tmp_path / "many.md").write_text(many, encoding="utf-8")
+    result = run("check", str(tmp_path / "many.md"), "--format", "json")
+    assert result.exit_code == 0 and "Checking provisions" not in result.stderr
+    assert len(json.loads(result.stdout)["provisions"]) == 29

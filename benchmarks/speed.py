@@ -37,25 +37,29 @@ def corpus(n: int) -> list[dict]:
     return out
 
 
-def timed_process(args: list[str], repeat: int = 5) -> tuple[float, float]:
-    """Median wall time (s) and max RSS (MiB) of a command run in fresh processes."""
+def timed_process(args: list[str], repeat: int = 5, script: Path | None = None) -> tuple[float, float]:
+    """Median wall time (s) and max RSS (MiB) of a module (``args[0]``, e.g. rightscheck) or a
+    ``script`` run with ``args`` in fresh processes."""
+    runner = "runpy.run_path(sys.argv[0], run_name='__main__')" if script else \
+        "runpy.run_module(sys.argv[0], run_name='__main__')"
+    argv = [str(script), *args] if script else args
     times, rss = [], []
     for _ in range(repeat):
         start = time.perf_counter()
         proc = subprocess.run(
             [sys.executable, "-c",
-             "import resource, runpy, sys; sys.argv = sys.argv[1:];"
+             "import resource, runpy, sys; sys.argv = sys.argv[1:]\n"
              "code = 0\n"
-             "try:\n    runpy.run_module(sys.argv[0], run_name='__main__')\n"
+             f"try:\n    {runner}\n"
              "except SystemExit as e:\n    code = e.code or 0\n"
              "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
              "sys.exit(code)",
-             *args],
+             *argv],
             capture_output=True, text=True,
         )
         times.append(time.perf_counter() - start)
         if proc.returncode not in (0, 1):
-            raise SystemExit(f"command failed: {args}\n{proc.stderr}")
+            raise SystemExit(f"command failed: {argv}\n{proc.stderr}")
         rss.append(int(proc.stderr.strip().splitlines()[-1]) / 1024)
     return statistics.median(times), max(rss)
 
@@ -91,7 +95,7 @@ def main() -> None:
             "import sys, yaml\nLoader = getattr(yaml, 'CSafeLoader', yaml.SafeLoader)\n"
             "yaml.load(open(sys.argv[1], encoding='utf-8'), Loader=Loader)\n"
         )
-        floor_s, floor_rss = timed_process_script(loader, [str(big)])
+        floor_s, floor_rss = timed_process([str(big)], repeat=3, script=loader)
         full_s, full_rss = timed_process(
             ["rightscheck", "check", str(big), "--format", "json", "--output", str(out)], repeat=3)
         cold_s, cold_rss = timed_process(
@@ -101,23 +105,6 @@ def main() -> None:
     print(f"fresh process, full check of the same file to JSON: {full_s:.2f} s, peak {full_rss:.0f} MiB "
           f"({full_s / floor_s:.1f}x the floor)")
     print(f"cold start, check of one short file: {cold_s * 1000:.0f} ms, peak {cold_rss:.0f} MiB")
-
-
-def timed_process_script(script: Path, args: list[str], repeat: int = 3) -> tuple[float, float]:
-    times, rss = [], []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        proc = subprocess.run(
-            [sys.executable, "-c",
-             "import resource, runpy, sys; sys.argv = sys.argv[1:];"
-             "runpy.run_path(sys.argv[0], run_name='__main__');"
-             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)",
-             str(script), *args],
-            capture_output=True, text=True, check=True,
-        )
-        times.append(time.perf_counter() - start)
-        rss.append(int(proc.stderr.strip().splitlines()[-1]) / 1024)
-    return statistics.median(times), max(rss)
 
 
 if __name__ == "__main__":

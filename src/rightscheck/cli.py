@@ -1,10 +1,16 @@
-"""The command line: check, rules, validate-rules. Exit 0 done, 1 --fail-on reached, 2 bad
-usage or input."""
+"""The command line: check, compare, redraft, review init, rules, validate-rules.
+
+Exit status: 0 done, 1 the --fail-on threshold was reached, 2 bad usage or bad input (one
+message naming the file and line; never a traceback). Each command imports lazily what it needs.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -14,32 +20,93 @@ from .errors import RightscheckError
 VERDICT_RANK = {"not_assessed": -1, "compatible": 0, "concerns": 1, "incompatible": 2}
 
 
+class _Group(click.Group):
+    """Turns every error into one line and exit status 2 (RIGHTSCHECK_DEBUG=1 shows the traceback
+    of an unexpected one), so that no input ever ends in a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except RightscheckError as exc:
+            click.echo(f"error: {exc.render()}", err=True)
+            sys.exit(2)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except Exception as exc:  # the last line of defence for the user
+            if os.environ.get("RIGHTSCHECK_DEBUG"):
+                raise
+            click.echo(f"error: internal error ({type(exc).__name__}: {exc}); nothing was written. "
+                       "Please report it with the input; RIGHTSCHECK_DEBUG=1 shows the details.", err=True)
+            sys.exit(2)
+
+
+# ----------------------------------------------------------------------------- helpers
 def _split(values: tuple[str, ...]) -> list[str] | None:
     items = [v.strip() for value in values for v in value.split(",") if v.strip()]
     return items or None
 
 
-def _check_selectors(packs: list, selectors: list[str] | None, option: str) -> None:
+def _selectors(packs: list, select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[list[str] | None, ...]:
+    """--select and --ignore as lists, every exact id checked against the packs."""
     from .rules import known_selectors
 
-    if not selectors:
-        return
     known = known_selectors(packs)
-    for s in selectors:
-        if s == "ALL" or s.endswith("-") or ":" in s:
-            continue
-        if s not in known:
-            raise RightscheckError(
-                f"{option}: no rule has the id {s!r}",
-                fix="run 'rightscheck rules' for the ids; prefixes end in '-' (LEG-), or use "
-                "test:NAME, category:NAME or pack:NAME",
-            )
+    out = []
+    for option, values in (("--select", select), ("--ignore", ignore)):
+        items = _split(values)
+        for s in items or []:
+            if not (s == "ALL" or s.endswith("-") or ":" in s or s in known):
+                raise RightscheckError(
+                    f"{option}: no rule has the id {s!r}",
+                    fix="run 'rightscheck rules' for the ids; prefixes end in '-' (LEG-), or use "
+                    "test:NAME, category:NAME or pack:NAME",
+                )
+        out.append(items)
+    return tuple(out)
 
 
 def _load(rules_dirs: tuple[str, ...]):
     from .rules import load_packs
 
     return load_packs([Path(d) for d in rules_dirs] or None)
+
+
+def _read(paths: tuple[str, ...], max_file_mb: float, max_provisions: int, max_text_chars: int):
+    from .readers import Limits, read_inputs
+
+    return read_inputs(list(paths), Limits(max_file_mb, max_provisions, max_text_chars))
+
+
+def _emit(value: Any, fmt: str, output: str | None, render: Callable[[Any], str | bytes],
+          printer: Callable[[Any, Any], None]) -> None:
+    """Write ``value`` rendered to --output (atomically), or show it: rich on the terminal for
+    the table format, the rendered text on standard output otherwise."""
+    if output:
+        from .output import write_atomic
+
+        write_atomic(Path(output), render(value))
+    elif fmt == "table":
+        from rich.console import Console
+
+        printer(value, Console())
+    else:
+        sys.stdout.write(render(value))  # type: ignore[arg-type]
+
+
+def _progress(count: int, fmt: str, output: str | None):
+    """A rich progress bar on the terminal for long runs; none in JSON or when piped."""
+    if count < 20 or fmt == "json" or not (sys.stderr.isatty() and (output or sys.stdout.isatty())):
+        return None, None
+    from rich.console import Console
+    from rich.progress import Progress
+
+    bar = Progress(transient=True, console=Console(stderr=True))
+    task = bar.add_task("Checking provisions", total=count)
+    bar.start()
+    return bar, (lambda done: bar.update(task, completed=done))
 
 
 def limits_options(func):
@@ -60,33 +127,20 @@ rules_option = click.option(
     "--rules", "rules_dirs", multiple=True, metavar="DIR",
     help="Rule pack folder (or a folder of packs) to use instead of the built-in packs. Repeatable.",
 )
+select_options = [
+    click.option("--select", multiple=True, metavar="IDS",
+                 help="Run only these rules: ids, prefixes (LEG-), test:NAME, category:NAME."),
+    click.option("--ignore", multiple=True, metavar="IDS", help="Do not run these rules (beats --select)."),
+]
 
 
-class _Group(click.Group):
-    """Turns an unexpected error into one line and exit status 2 (RIGHTSCHECK_DEBUG=1 shows the
-    traceback), so that no input ever ends in a traceback."""
-
-    def invoke(self, ctx: click.Context) -> object:
-        try:
-            return super().invoke(ctx)
-        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
-            raise
-        except RightscheckError as exc:
-            click.echo(f"error: {exc.render()}", err=True)
-            sys.exit(2)
-        except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
-            sys.exit(130)
-        except Exception as exc:  # the last line of defence for the user
-            import os
-
-            if os.environ.get("RIGHTSCHECK_DEBUG"):
-                raise
-            click.echo(f"error: internal error ({type(exc).__name__}: {exc}); nothing was written. "
-                       "Please report it with the input; RIGHTSCHECK_DEBUG=1 shows the details.", err=True)
-            sys.exit(2)
+def with_select(func):
+    for option in reversed(select_options):
+        func = option(func)
+    return func
 
 
+# ----------------------------------------------------------------------------- commands
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="rightscheck")
 def main() -> None:
@@ -94,27 +148,13 @@ def main() -> None:
     restricting freedom of expression (ICCPR art 19(3)), and produce a checklist."""
 
 
-def _progress(count: int, fmt: str, output: str | None):
-    """A rich progress bar on the terminal for long runs; None in JSON or when piped."""
-    if count < 20 or fmt == "json" or not (sys.stderr.isatty() and (output or sys.stdout.isatty())):
-        return None, None
-    from rich.progress import Progress
-
-    bar = Progress(transient=True, console=__import__("rich.console").console.Console(stderr=True))
-    task = bar.add_task("Checking provisions", total=count)
-    bar.start()
-    return bar, (lambda done: bar.update(task, completed=done))
-
-
 @main.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json", "html", "docx"]), default="table",
-              show_default=True, help="Report format (docx and html need --output).")
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json", "html", "docx"]),
+              default="table", show_default=True, help="Report format (docx needs --output).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
 @rules_option
-@click.option("--select", multiple=True, metavar="IDS",
-              help="Run only these rules: ids, prefixes (LEG-), test:NAME, category:NAME.")
-@click.option("--ignore", multiple=True, metavar="IDS", help="Do not run these rules (beats --select).")
+@with_select
 @click.option("--preview", is_flag=True, help="Also run rules whose status is 'preview'.")
 @click.option("--fail-on", type=click.Choice(["concerns", "incompatible"]),
               help="Exit with status 1 if any provision's overall verdict is this or worse.")
@@ -122,66 +162,47 @@ def _progress(count: int, fmt: str, output: str | None):
               help="Apply a reviewer's decisions (see 'rightscheck review init').")
 @limits_options
 def check(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tuple[str, ...],
-          select: tuple[str, ...], ignore: tuple[str, ...], preview: bool,
-          fail_on: str | None, review_path: str | None, max_file_mb: float, max_provisions: int,
-          max_text_chars: int) -> None:
+          select: tuple[str, ...], ignore: tuple[str, ...], preview: bool, fail_on: str | None,
+          review_path: str | None, max_file_mb: float, max_provisions: int, max_text_chars: int) -> None:
     """Assess provisions in PATH (YAML, plain text, Markdown, Word .docx or PDF; '-' for
     standard input)."""
+    from .engine import assess
+    from .render import renderer
+
     if fmt == "docx" and not output:
         raise click.UsageError("--format docx writes a Word file: give --output FILE.docx")
+    packs = _load(rules_dirs)
+    selected, ignored = _selectors(packs, select, ignore)
+    provisions, inputs = _read(paths, max_file_mb, max_provisions, max_text_chars)
+    review = None
+    if review_path:
+        from .review import load_review
+
+        review = load_review(Path(review_path))
+    bar, progress = _progress(len(provisions), fmt, output)
     try:
-        from .engine import assess
-        from .readers import Limits, read_inputs
+        report = assess(provisions, packs, select=selected, ignore=ignored, preview=preview, inputs=inputs,
+                        review=review, review_file=review_path or "", progress=progress)
+    finally:
+        if bar is not None:
+            bar.stop()
+    if fmt == "docx":
+        from .render.docx_out import annotate_docx, render_docx_report
 
-        packs = _load(rules_dirs)
-        selected, ignored = _split(select), _split(ignore)
-        _check_selectors(packs, selected, "--select")
-        _check_selectors(packs, ignored, "--ignore")
-        limits = Limits(max_file_mb, max_provisions, max_text_chars)
-        provisions, inputs = read_inputs(list(paths), limits)
-        review = None
-        if review_path:
-            from .review import load_review
-
-            review = load_review(Path(review_path))
-        bar, progress = _progress(len(provisions), fmt, output)
-        try:
-            report = assess(provisions, packs, select=selected, ignore=ignored, preview=preview,
-                            inputs=inputs, review=review, review_file=review_path or "", progress=progress)
-        finally:
-            if bar is not None:
-                bar.stop()
-        if output:
-            from .output import write_atomic
-
-            if fmt == "docx":
-                from .render.docx_out import annotate_docx, render_docx_report
-
-                docx_inputs = [Path(p) for p in paths if p.lower().endswith(".docx")]
-                content: str | bytes = (annotate_docx(docx_inputs[0], report) if len(paths) == 1 and docx_inputs
-                                        else render_docx_report(report))
-            else:
-                from .render import renderer
-
-                content = renderer(fmt)(report)
-            write_atomic(Path(output), content)
-        elif fmt == "table":
-            from rich.console import Console
-
-            from .render.table import print_report
-
-            print_report(report, Console())
+        # A single Word draft comes back annotated; anything else gets a report document.
+        if len(paths) == 1 and paths[0].lower().endswith(".docx"):
+            render: Callable[[Any], str | bytes] = lambda r: annotate_docx(Path(paths[0]), r)  # noqa: E731
         else:
-            from .render import renderer
+            render = render_docx_report
+    elif fmt == "table":
+        from .render.table import render_table_text as render
+    else:
+        render = renderer(fmt)
+    from .render.table import print_report
 
-            sys.stdout.write(renderer(fmt)(report))
-    except RightscheckError as exc:
-        click.echo(f"error: {exc.render()}", err=True)
-        sys.exit(2)
-    if fail_on:
-        threshold = VERDICT_RANK[fail_on]
-        if any(VERDICT_RANK[p.overall.verdict] >= threshold for p in report.provisions):
-            sys.exit(1)
+    _emit(report, fmt, output, render, print_report)
+    if fail_on and any(VERDICT_RANK[p.overall.verdict] >= VERDICT_RANK[fail_on] for p in report.provisions):
+        sys.exit(1)
 
 
 @main.command("compare")
@@ -196,34 +217,44 @@ def compare_cmd(old: str, new: str, fmt: str, output: str | None, rules_dirs: tu
                 max_file_mb: float, max_provisions: int, max_text_chars: int) -> None:
     """Compare two versions of a draft article by article: scores, verdicts, findings resolved
     and introduced, and the text changes."""
-    try:
-        from .compare import compare
-        from .engine import assess
-        from .readers import Limits, read_inputs
-        from .render import compare_view as view
+    from .compare import compare
+    from .engine import assess
+    from .render import compare_view as view
 
-        packs = _load(rules_dirs)
-        limits = Limits(max_file_mb, max_provisions, max_text_chars)
-        reports = []
-        for path in (old, new):
-            provisions, inputs = read_inputs([path], limits)
-            reports.append(assess(provisions, packs, inputs=inputs))
-        comparison = compare(*reports)
-        render = {"table": view.render_compare_text, "markdown": view.render_compare_markdown,
-                  "json": view.render_compare_json, "html": view.render_compare_html}[fmt]
-        if output:
-            from .output import write_atomic
+    packs = _load(rules_dirs)
+    reports = []
+    for path in (old, new):
+        provisions, inputs = _read((path,), max_file_mb, max_provisions, max_text_chars)
+        reports.append(assess(provisions, packs, inputs=inputs))
+    render = {"table": view.render_compare_text, "markdown": view.render_compare_markdown,
+              "json": view.render_compare_json, "html": view.render_compare_html}[fmt]
+    _emit(compare(*reports), fmt, output, render, view.print_compare)
 
-            write_atomic(Path(output), render(comparison))
-        elif fmt == "table":
-            from rich.console import Console
 
-            view.print_compare(comparison, Console())
-        else:
-            sys.stdout.write(render(comparison))
-    except RightscheckError as exc:
-        click.echo(f"error: {exc.render()}", err=True)
-        sys.exit(2)
+@main.command("redraft")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table",
+              show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the redraft to FILE.")
+@rules_option
+@with_select
+@limits_options
+def redraft_cmd(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tuple[str, ...],
+                select: tuple[str, ...], ignore: tuple[str, ...], max_file_mb: float, max_provisions: int,
+                max_text_chars: int) -> None:
+    """Suggest a redraft of each provision that applies the remedies of its findings, show the
+    changes, and re-check it."""
+    from .redraft import redraft
+    from .render import redraft_view as view
+    from .rules import select_rules
+
+    packs = _load(rules_dirs)
+    selected, ignored = _selectors(packs, select, ignore)
+    provisions, _ = _read(paths, max_file_mb, max_provisions, max_text_chars)
+    report = redraft(provisions, packs, select_rules(packs, selected, ignored))
+    render = {"table": view.render_redraft_text, "markdown": view.render_redraft_markdown,
+              "json": view.render_redraft_json}[fmt]
+    _emit(report, fmt, output, render, view.print_redraft)
 
 
 @main.group("review")
@@ -236,66 +267,19 @@ def review_group() -> None:
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False),
               help="The review file to write (YAML).")
 @rules_option
-def review_init(paths: tuple[str, ...], output: str, rules_dirs: tuple[str, ...]) -> None:
+@limits_options
+def review_init(paths: tuple[str, ...], output: str, rules_dirs: tuple[str, ...], max_file_mb: float,
+                max_provisions: int, max_text_chars: int) -> None:
     """Write a review file with every current finding marked under_review."""
-    try:
-        from .engine import assess
-        from .output import write_atomic
-        from .readers import read_inputs
-        from .review import init_review
+    from .engine import assess
+    from .output import write_atomic
+    from .review import init_review
 
-        packs = _load(rules_dirs)
-        provisions, inputs = read_inputs(list(paths))
-        report = assess(provisions, packs, inputs=inputs)
-        write_atomic(Path(output), init_review(report))
-    except RightscheckError as exc:
-        click.echo(f"error: {exc.render()}", err=True)
-        sys.exit(2)
+    provisions, inputs = _read(paths, max_file_mb, max_provisions, max_text_chars)
+    report = assess(provisions, _load(rules_dirs), inputs=inputs)
+    write_atomic(Path(output), init_review(report))
     count = sum(len(p.findings) for p in report.provisions)
     click.echo(f"wrote {output}: {count} finding(s) under review")
-
-
-@main.command("redraft")
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table",
-              show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the redraft to FILE.")
-@rules_option
-@click.option("--select", multiple=True, metavar="IDS", help="Use only these rules.")
-@click.option("--ignore", multiple=True, metavar="IDS", help="Do not use these rules.")
-@limits_options
-def redraft_cmd(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tuple[str, ...],
-                select: tuple[str, ...], ignore: tuple[str, ...], max_file_mb: float, max_provisions: int,
-                max_text_chars: int) -> None:
-    """Suggest a redraft of each provision that applies the remedies of its findings, show the
-    changes, and re-check it."""
-    try:
-        from .readers import Limits, read_inputs
-        from .redraft import redraft
-        from .render import redraft_view as view
-        from .rules import select_rules
-
-        packs = _load(rules_dirs)
-        selected, ignored = _split(select), _split(ignore)
-        _check_selectors(packs, selected, "--select")
-        _check_selectors(packs, ignored, "--ignore")
-        provisions, _ = read_inputs(list(paths), Limits(max_file_mb, max_provisions, max_text_chars))
-        report = redraft(provisions, packs, select_rules(packs, selected, ignored))
-        render = {"table": view.render_redraft_text, "markdown": view.render_redraft_markdown,
-                  "json": view.render_redraft_json}[fmt]
-        if output:
-            from .output import write_atomic
-
-            write_atomic(Path(output), render(report))
-        elif fmt == "table":
-            from rich.console import Console
-
-            view.print_redraft(report, Console())
-        else:
-            sys.stdout.write(render(report))
-    except RightscheckError as exc:
-        click.echo(f"error: {exc.render()}", err=True)
-        sys.exit(2)
 
 
 @main.command("rules")
@@ -306,20 +290,16 @@ def redraft_cmd(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs
 @rules_option
 def rules_cmd(explain: str | None, coverage: bool, fmt: str, rules_dirs: tuple[str, ...]) -> None:
     """List the rules, show one in full with --explain, or the doctrine coverage with --coverage."""
-    try:
-        from .explain import coverage as coverage_table
-        from .explain import explain_rule, list_rules
+    from .explain import coverage as coverage_table
+    from .explain import explain_rule, list_rules
 
-        packs = _load(rules_dirs)
-        if coverage:
-            text = coverage_table(packs, fmt)
-        elif explain:
-            text = explain_rule(packs, explain, fmt)
-        else:
-            text = list_rules(packs, fmt)
-    except RightscheckError as exc:
-        click.echo(f"error: {exc.render()}", err=True)
-        sys.exit(2)
+    packs = _load(rules_dirs)
+    if coverage:
+        text = coverage_table(packs, fmt)
+    elif explain:
+        text = explain_rule(packs, explain, fmt)
+    else:
+        text = list_rules(packs, fmt)
     click.echo(text, nl=not text.endswith("\n"))
 
 
@@ -327,21 +307,16 @@ def rules_cmd(explain: str | None, coverage: bool, fmt: str, rules_dirs: tuple[s
 @click.argument("directory", required=False, metavar="[DIR]")
 def validate_rules(directory: str | None) -> None:
     """Check the rule files (schema, sources, vocabularies) and run every rule's examples."""
-    try:
-        from .validate import validate_packs
+    from .validate import validate_packs
 
-        packs = _load((directory,) if directory else ())
-        result = validate_packs(packs)
-    except RightscheckError as exc:
-        click.echo(f"error: {exc.render()}", err=True)
-        sys.exit(2)
+    packs = _load((directory,) if directory else ())
+    result = validate_packs(packs)
     for f in result.failures:
         click.echo(f"{f.file}:{f.line}: {f.rule}: {f.kind} example {f.text!r}: {f.problem}")
     for rule, expect, note in result.gaps:
         click.echo(f"known gap fixed? {rule}: expected {expect} now differs — {note}")
     names = ", ".join(f"{p.name} v{p.version}" for p in packs)
-    summary = (f"{names}: {result.rules} rules, {result.examples} examples, "
-               f"{len(result.failures)} failing")
+    summary = f"{names}: {result.rules} rules, {result.examples} examples, {len(result.failures)} failing"
     if result.failures:
         click.echo(summary, err=True)
         sys.exit(2)

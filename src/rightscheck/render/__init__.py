@@ -4,8 +4,10 @@ Renderers only format; every decision was made by the engine."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from ..models import Report
+from ..models import Finding, Report
+from ..worddiff import DiffPart
 
 FORMATS = ("table", "markdown", "json", "html", "docx")
 
@@ -21,6 +23,43 @@ DISCLAIMER = (
     "Findings are concerns on the face of the text, not conclusions about how the law will be "
     "applied; each cites its source so a reviewer can check it."
 )
+
+
+def fmt_score(value: float | None) -> str:
+    """A score as reports print it ("—" when not assessed)."""
+    return "—" if value is None else f"{value:g}"
+
+
+def citations(finding: Finding, quote: Callable[[str], str] = str,
+              unverified: str = " (pinpoint not verified)") -> str:
+    """A finding's sources as "SYMBOL, pinpoint; …", marking pinpoints nobody checked."""
+    return "; ".join(
+        f"{quote(s.ref)}, {quote(s.pinpoint)}" + ("" if s.verified else unverified) for s in finding.sources
+    )
+
+
+def markdown_diff(parts: list[DiffPart]) -> str:
+    """Word differences as a Markdown quote: ~~deleted~~ and **inserted**."""
+    marked = []
+    for part in parts:
+        text = part.text
+        if part.op in {"delete", "insert"} and text.strip():
+            mark = "~~" if part.op == "delete" else "**"
+            marked.append(f"{mark}{text.strip()}{mark}" + (" " if text[-1:].isspace() else ""))
+        else:
+            marked.append(text)
+    return "> " + "".join(marked).replace("\n", "\n> ")
+
+
+def capture(printer: Callable[[Any, Any], None], value: Any) -> str:
+    """What a rich printer would show, as plain text 120 columns wide (for --output FILE)."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    printer(value, Console(file=buffer, width=120, no_color=True, force_terminal=False))
+    return buffer.getvalue()
 
 
 def renderer(fmt: str) -> Callable[[Report], str]:

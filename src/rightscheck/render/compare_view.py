@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from html import escape
 
 from rich.console import Console
@@ -10,13 +9,14 @@ from rich.table import Table
 from rich.text import Text
 
 from ..compare import Comparison, ProvisionChange, Side
+from . import capture, fmt_score, markdown_diff
 from .table import VERDICT_STYLE
 
 
 def _side(s: Side | None) -> str:
     if s is None:
         return "—"
-    return f"{s.verdict} ({'—' if s.score is None else f'{s.score:g}'})"
+    return f"{s.verdict} ({fmt_score(s.score)})"
 
 
 def _changes(row: ProvisionChange) -> str:
@@ -43,16 +43,7 @@ def render_compare_markdown(c: Comparison) -> str:
             continue
         out += [f"## {r.id}" + (f" — {r.title}" if r.title else ""), "",
                 "Text changes (~~deleted~~, **inserted**):", ""]
-        marked = []
-        for part in r.diff:
-            t = part.text
-            if part.op == "delete" and t.strip():
-                marked.append(f"~~{t.strip()}~~" + (" " if t.endswith((" ", "\n")) else ""))
-            elif part.op == "insert" and t.strip():
-                marked.append(f"**{t.strip()}**" + (" " if t.endswith((" ", "\n")) else ""))
-            else:
-                marked.append(t)
-        out += ["> " + "".join(marked).replace("\n", "\n> "), ""]
+        out += [markdown_diff(r.diff), ""]
     return "\n".join(out)
 
 
@@ -78,16 +69,14 @@ def print_compare(c: Comparison, console: Console) -> None:
 
 
 def render_compare_text(c: Comparison) -> str:
-    buffer = io.StringIO()
-    print_compare(c, Console(file=buffer, width=120, no_color=True, force_terminal=False))
-    return buffer.getvalue()
+    return capture(print_compare, c)
 
 
 def render_compare_html(c: Comparison) -> str:
     from .html_out import _verdict, page
 
     def side(s: Side | None) -> str:
-        return "—" if s is None else f"{_verdict(s.verdict)} {'—' if s.score is None else f'{s.score:g}'}"
+        return "—" if s is None else f"{_verdict(s.verdict)} {fmt_score(s.score)}"
 
     rows = "".join(
         f'<tr><th scope="row">{escape(r.id)}</th><td><strong>{escape(r.status)}</strong></td><td>{side(r.before)}</td>'

@@ -15,7 +15,7 @@ import io
 from pathlib import Path
 
 from ..models import Finding, ProvisionReport, Report
-from . import DISCLAIMER, STATUS_WORD, TEST_NAMES
+from . import DISCLAIMER, STATUS_WORD, TEST_NAMES, citations, fmt_score
 from .segments import pieces
 
 AUTHOR = "rightscheck"
@@ -27,8 +27,7 @@ def _comment_lines(f: Finding) -> list[str]:
     lines = [f"{f.rule} — {f.title} ({f.test}; {f.severity}, confidence {f.confidence})", f.message]
     if f.rationale:
         lines.append(f"Why: {f.rationale}")
-    lines.append("Source: " + "; ".join(
-        f"{s.ref}, {s.pinpoint}" + ("" if s.verified else " (pinpoint not verified)") for s in f.sources))
+    lines.append("Source: " + citations(f))
     lines.append(f"Remedy: {f.remedy}")
     if f.decision:
         lines.append(f"Review decision: {f.decision.status} — {f.decision.justification}")
@@ -125,22 +124,19 @@ def annotate_docx(path: Path, report: Report) -> bytes:
 
 
 # ----------------------------------------------------------------------------- report document
-def _score(value: float | None) -> str:
-    return "—" if value is None else f"{value:g}"
-
 
 def _provision(document, p: ProvisionReport) -> None:
     from docx.enum.text import WD_COLOR_INDEX
 
     document.add_heading(p.id + (f" — {p.title}" if p.title else ""), level=2)
-    document.add_paragraph(f"Overall: {p.overall.verdict} (score {_score(p.overall.score)}) — {p.overall.reason}")
+    document.add_paragraph(f"Overall: {p.overall.verdict} (score {fmt_score(p.overall.score)}) — {p.overall.reason}")
     table = document.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, ("Test", "Verdict", "Score"), strict=True):
         cell.text = text
     for test, r in p.tests.items():
         row = table.add_row().cells
-        row[0].text, row[1].text, row[2].text = TEST_NAMES[test], r.verdict, _score(r.score)
+        row[0].text, row[1].text, row[2].text = TEST_NAMES[test], r.verdict, fmt_score(r.score)
     document.add_heading("Text", level=3)
     para = document.add_paragraph()
     for piece in pieces(p.text, p.findings):
@@ -181,9 +177,9 @@ def render_docx_report(report: Report) -> bytes:
     for p in report.provisions:
         cells = table.add_row().cells
         cells[0].text = p.id
-        cells[1].text = f"{p.overall.verdict} ({_score(p.overall.score)})"
+        cells[1].text = f"{p.overall.verdict} ({fmt_score(p.overall.score)})"
         for cell, r in zip(cells[2:], p.tests.values(), strict=True):
-            cell.text = f"{r.verdict} ({_score(r.score)})"
+            cell.text = f"{r.verdict} ({fmt_score(r.score)})"
     for p in report.provisions:
         _provision(document, p)
     document.add_paragraph(report.scoring.explanation)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from html import escape
 
-from ..models import Finding, ProvisionReport, Report
-from . import DISCLAIMER, STATUS_WORD, TEST_NAMES
+from ..models import ProvisionReport, Report
+from . import DISCLAIMER, STATUS_WORD, TEST_NAMES, citations, fmt_score
 from .segments import pieces
 
 CSS = """
@@ -50,11 +50,9 @@ ul.checklist li { margin: .4rem 0; padding-left: 1.8rem; text-indent: -1.8rem; }
   section.provision { break-before: page; } a { color: inherit; text-decoration: none; }
 }
 """
+UNVERIFIED = " <em>(pinpoint not verified)</em>"
 ICON = {"satisfied": "✔", "flagged": "✘", "needs_review": "?"}
 
-
-def _score(value: float | None) -> str:
-    return "—" if value is None else f"{value:g}"
 
 
 def _verdict(verdict: str) -> str:
@@ -63,14 +61,6 @@ def _verdict(verdict: str) -> str:
 
 def _anchor(pid: str, n: int) -> str:
     return f"finding-{escape(pid)}-{n}"
-
-
-def _sources(f: Finding) -> str:
-    items = []
-    for s in f.sources:
-        flag = "" if s.verified else " <em>(pinpoint not verified)</em>"
-        items.append(f"{escape(s.ref)}, {escape(s.pinpoint)}{flag}")
-    return "; ".join(items)
 
 
 def _marked_text(p: ProvisionReport) -> str:
@@ -95,14 +85,15 @@ def _provision(p: ProvisionReport) -> str:
     pid = escape(p.id)
     title = f" — {escape(p.title)}" if p.title else ""
     rows = "".join(
-        f"<tr><th scope=\"row\">{escape(TEST_NAMES[t])}</th><td>{_verdict(r.verdict)}</td><td>{_score(r.score)}</td>"
+        f"<tr><th scope=\"row\">{escape(TEST_NAMES[t])}</th><td>{_verdict(r.verdict)}</td><td>{fmt_score(r.score)}</td>"
         f"<td>{escape(r.reason)}" + ("".join(f"; {escape(s.rule)} −{s.points:g}%" for s in r.steps)) + "</td></tr>"
         for t, r in p.tests.items()
     )
     parts = [
         f'<section class="provision" aria-labelledby="h-{pid}" id="p-{pid}">',
         f'<h2 id="h-{pid}">{pid}{title}</h2>',
-        f'<p>Overall: {_verdict(p.overall.verdict)} score {_score(p.overall.score)} — {escape(p.overall.reason)}</p>',
+        f"<p>Overall: {_verdict(p.overall.verdict)} score {fmt_score(p.overall.score)} — "
+        f"{escape(p.overall.reason)}</p>",
     ]
     if p.source:
         parts.append(f'<p class="meta">Source: {escape(p.source)}</p>')
@@ -127,7 +118,7 @@ def _provision(p: ProvisionReport) -> str:
                 f'<span class="meta">({escape(f.test)}, {escape(f.severity)}, confidence {escape(f.confidence)})</span>'
                 f"<br>Words: {words}<br>{escape(f.message)}"
                 + (f"<br><span class=\"meta\">Why: {escape(f.rationale)}</span>" if f.rationale else "")
-                + f"<br>Source: {_sources(f)}<br>Remedy: {escape(f.remedy)}"
+                + f"<br>Source: {citations(f, escape, UNVERIFIED)}<br>Remedy: {escape(f.remedy)}"
                 + (f"<br>Suggested wording: {escape(f.redraft)}" if f.redraft else "")
                 + decision + "</li>"
             )
@@ -166,7 +157,7 @@ def page(title: str, body: str, nav: str = "", footer: str = "") -> str:
 def render_html(report: Report) -> str:
     rows = "".join(
         f'<tr><th scope="row"><a href="#p-{escape(p.id)}">{escape(p.id)}</a></th><td>{_verdict(p.overall.verdict)} '
-        f"{_score(p.overall.score)}</td>" + "".join(f"<td>{_verdict(r.verdict)} {_score(r.score)}</td>"
+        f"{fmt_score(p.overall.score)}</td>" + "".join(f"<td>{_verdict(r.verdict)} {fmt_score(r.score)}</td>"
                                                     for r in p.tests.values()) + "</tr>"
         for p in report.provisions
     )

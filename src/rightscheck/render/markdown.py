@@ -3,20 +3,8 @@
 
 from __future__ import annotations
 
-from ..models import Finding, ProvisionReport, Report
-from . import DISCLAIMER, STATUS_MARK, STATUS_WORD, TEST_NAMES
-
-
-def _score(value: float | None) -> str:
-    return "—" if value is None else f"{value:g}"
-
-
-def _cite(f: Finding) -> str:
-    cites = []
-    for s in f.sources:
-        flag = "" if s.verified else " (pinpoint not verified)"
-        cites.append(f"{s.ref}, {s.pinpoint}{flag}")
-    return "; ".join(cites)
+from ..models import ProvisionReport, Report
+from . import DISCLAIMER, STATUS_MARK, STATUS_WORD, TEST_NAMES, citations, fmt_score
 
 
 def _provision(p: ProvisionReport) -> list[str]:
@@ -25,7 +13,7 @@ def _provision(p: ProvisionReport) -> list[str]:
     if p.source:
         out += [f"*Source:* {p.source}", ""]
     out += [
-        f"**Overall: {p.overall.verdict}** (score {_score(p.overall.score)}) — {p.overall.reason}",
+        f"**Overall: {p.overall.verdict}** (score {fmt_score(p.overall.score)}) — {p.overall.reason}",
         "",
         "| Test | Verdict | Score | How the score was reached |",
         "| --- | --- | --- | --- |",
@@ -33,7 +21,7 @@ def _provision(p: ProvisionReport) -> list[str]:
     for test, r in p.tests.items():
         steps = "; ".join(f"{s.rule} −{s.points:g}% → {s.score_after:g}" for s in r.steps)
         how = f"100; {steps}" if steps else r.reason
-        out.append(f"| {TEST_NAMES[test]} | {r.verdict} | {_score(r.score)} | {how} |")
+        out.append(f"| {TEST_NAMES[test]} | {r.verdict} | {fmt_score(r.score)} | {how} |")
     out.append("")
     for note in p.notes:
         out.append(f"> {note}")
@@ -47,7 +35,7 @@ def _provision(p: ProvisionReport) -> list[str]:
                 f"- **{f.rule}** — {f.title} · *{f.test}*, {f.severity}, confidence {f.confidence}",
                 f"  - Words: {words}",
                 f"  - {f.message}",
-                f"  - Source: {_cite(f)}",
+                f"  - Source: {citations(f)}",
                 f"  - Remedy: {f.remedy}",
             ]
             if f.redraft:
@@ -87,8 +75,8 @@ def render_markdown(report: Report) -> str:
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for p in report.provisions:
-        cells = [f"{r.verdict} ({_score(r.score)})" for r in p.tests.values()]
-        out.append(f"| {p.id} | **{p.overall.verdict}** ({_score(p.overall.score)}) | "
+        cells = [f"{r.verdict} ({fmt_score(r.score)})" for r in p.tests.values()]
+        out.append(f"| {p.id} | **{p.overall.verdict}** ({fmt_score(p.overall.score)}) | "
                    + " | ".join(cells) + " |")
     out.append("")
     if report.review:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import io
-
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
 from ..redraft import Assessment, RedraftedProvision, RedraftReport
+from . import capture, fmt_score, markdown_diff
 from .table import VERDICT_STYLE
 
 NOTE = ("A suggested redraft for a person to review: it applies each rule's remedy mechanically and "
@@ -16,8 +15,7 @@ NOTE = ("A suggested redraft for a person to review: it applies each rule's reme
 
 
 def _summary(a: Assessment) -> str:
-    score = "—" if a.overall.score is None else f"{a.overall.score:g}"
-    return f"{a.overall.verdict} ({score})"
+    return f"{a.overall.verdict} ({fmt_score(a.overall.score)})"
 
 
 def _change_line(c) -> str:
@@ -43,16 +41,7 @@ def render_redraft_markdown(report: RedraftReport) -> str:
         out += [f"## {p.id}" + (f" — {p.title}" if p.title else ""), "",
                 f"**Before:** {_summary(p.before)} → **after:** {_summary(p.after)}", "",
                 "### Changes (~~deleted~~, **inserted**)", ""]
-        marked = []
-        for part in p.diff:
-            text = part.text
-            if part.op == "delete" and text.strip():
-                marked.append(f"~~{text.strip()}~~" + (" " if text.endswith(" ") else ""))
-            elif part.op == "insert" and text.strip():
-                marked.append(f"**{text.strip()}**" + (" " if text.endswith(" ") else ""))
-            else:
-                marked.append(text)
-        out += ["> " + "".join(marked).replace("\n", "\n> "), ""]
+        out += [markdown_diff(p.diff), ""]
         if p.changes:
             out += [f"{i}. {_change_line(c)}" for i, c in enumerate(p.changes, 1)]
             out.append("")
@@ -90,6 +79,4 @@ def print_redraft(report: RedraftReport, console: Console) -> None:
 
 
 def render_redraft_text(report: RedraftReport) -> str:
-    buffer = io.StringIO()
-    print_redraft(report, Console(file=buffer, width=120, no_color=True, force_terminal=False))
-    return buffer.getvalue()
+    return capture(print_redraft, report)

@@ -3,15 +3,13 @@ words, and the checklist."""
 
 from __future__ import annotations
 
-import io
-
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from ..models import ProvisionReport, Report
-from . import DISCLAIMER, STATUS_WORD, TEST_NAMES
+from . import DISCLAIMER, STATUS_WORD, TEST_NAMES, capture, citations, fmt_score
 
 VERDICT_STYLE = {
     "compatible": "green", "concerns": "yellow", "incompatible": "bold red", "not_assessed": "dim",
@@ -22,9 +20,6 @@ SEVERITY_STYLE = {
 STATUS_STYLE = {"satisfied": "green", "flagged": "red", "needs_review": "yellow"}
 STATUS_ICON = {"satisfied": "✔", "flagged": "✘", "needs_review": "?"}
 
-
-def _score(value: float | None) -> str:
-    return "—" if value is None else f"{value:g}"
 
 
 def _verdict(verdict: str) -> Text:
@@ -39,7 +34,7 @@ def provision_view(p: ProvisionReport) -> Panel:
     tests.add_column("How", ratio=2)
     for test, r in p.tests.items():
         steps = " ".join(f"{s.rule} −{s.points:g}%" for s in r.steps)
-        tests.add_row(TEST_NAMES[test], _verdict(r.verdict), _score(r.score),
+        tests.add_row(TEST_NAMES[test], _verdict(r.verdict), fmt_score(r.score),
                       f"{r.reason}" + (f" · {steps}" if steps else ""))
     parts: list = [tests]
     for note in p.notes:
@@ -53,9 +48,7 @@ def provision_view(p: ProvisionReport) -> Panel:
         findings.add_column("Concern, source and remedy", ratio=3)
         for f in p.findings:
             words = ", ".join(f"“{s.text}”" for s in f.spans) or "(missing element)"
-            cites = "; ".join(
-                f"{s.ref} {s.pinpoint}" + ("" if s.verified else " [unverified]") for s in f.sources
-            )
+            cites = citations(f, unverified=" [unverified]")
             body = Text()
             body.append(f.message)
             body.append(f"\nSource: {cites}", style="dim")
@@ -89,7 +82,7 @@ def provision_view(p: ProvisionReport) -> Panel:
     title = Text(f"{p.id}" + (f" — {p.title}" if p.title else ""), style="bold")
     title.append("  ")
     title.append_text(_verdict(p.overall.verdict))
-    title.append(f"  score {_score(p.overall.score)}")
+    title.append(f"  score {fmt_score(p.overall.score)}")
     return Panel(Group(*parts), title=title, title_align="left")
 
 
@@ -111,6 +104,4 @@ def print_report(report: Report, console: Console) -> None:
 
 def render_table_text(report: Report) -> str:
     """The same view as plain text (for --output FILE with --format table)."""
-    buffer = io.StringIO()
-    print_report(report, Console(file=buffer, width=120, no_color=True, force_terminal=False))
-    return buffer.getvalue()
+    return capture(print_report, report)

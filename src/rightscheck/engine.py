@@ -152,15 +152,14 @@ def assess_provision(
     active = [f for f in findings if not (f.decision and f.decision.sets_aside)]
     scoring = packs[0].meta.scoring
     tests = {t: score_test([f for f in active if f.test == t], scoring) for t in TESTS}
-    notes = []
+    notes = [
+        " ".join(note.split())
+        for pack in packs for name, scope in pack.meta.scope.items()
+        for note in [scope.note_if_engaged if name in engages else scope.note_if_not_engaged] if note
+    ]
     if len(active) < len(findings):
         notes.append(f"{len(findings) - len(active)} finding(s) set aside by review decisions "
                      "(shown, not scored).")
-    if "expression" not in engages:
-        notes.append(
-            "The provision does not appear to criminalise expression (no communicative act or "
-            "content object found); only the rules that apply to every offence were run."
-        )
     if ctx.penalty.stated:
         notes.append(f"Penalty read: {ctx.penalty.describe()}.")
     return ProvisionReport(

@@ -355,6 +355,8 @@ class Scoring(Strict):
 class ScopeDef(Strict):
     description: str
     match: Matcher
+    note_if_engaged: str | None = Field(None, description="a note added to reports when it applies")
+    note_if_not_engaged: str | None = None
 
 
 class ChecklistDef(Strict):

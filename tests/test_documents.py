@@ -104,6 +104,13 @@ def test_heading_forms(line, pid, title):
     assert (p.id, p.title) == (pid, title)
 
 
+def test_chapter_titles_between_articles_are_not_assessed():
+    provisions = read_text("CHAPTER I. Criminalization\nArticle 1. A\nThe distribution of extremist materials.\n\n"
+                           "Chapter II\nProcedural measures and law enforcement\n\nArticle 2. B\nBlocking.\n", "d.md")
+    assert [p.id for p in provisions] == ["art-1", "art-2"]
+    assert provisions[0].text == "The distribution of extremist materials."
+
+
 def test_sentence_starting_with_article_is_not_a_heading():
     provisions = read_text("Article 2. Offence\nWhoever publishes such material.\nArticle 3 shall apply "
                            "to this offence.\n", "d.md")

@@ -194,11 +194,13 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tupl
             render: Callable[[Any], str | bytes] = lambda r: annotate_docx(Path(paths[0]), r)  # noqa: E731
         else:
             render = render_docx_report
-    elif fmt == "table":
-        from .render.table import render_table_text as render
     else:
         render = renderer(fmt)
-    from .render.table import print_report
+
+    def print_report(value: Any, console: Any) -> None:
+        from .render.table import print_report as show
+
+        show(value, console)
 
     _emit(report, fmt, output, render, print_report)
     if fail_on and any(VERDICT_RANK[p.overall.verdict] >= VERDICT_RANK[fail_on] for p in report.provisions):

@@ -65,8 +65,11 @@ def _sorted_unique(ranges: Iterable[Range]) -> tuple[Range, ...]:
 
 def merge_ranges(ranges: Iterable[Range]) -> list[Range]:
     """Sort ranges and merge those that overlap or touch."""
+    ranges = sorted(ranges)
+    if len(ranges) < 2:
+        return ranges
     merged: list[list[int]] = []
-    for start, end in sorted(ranges):
+    for start, end in ranges:
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
@@ -125,44 +128,56 @@ class TermIndex:
     """
 
     def __init__(self) -> None:
-        self.by_key: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
-        self.anywhere: list[tuple[int, re.Pattern[str]]] = []
+        # Patterns are kept as text and compiled the first time a word of their key appears, so
+        # that loading a pack stays cheap (most keys never occur in a given draft).
+        self.sources: dict[str, list[tuple[int, str]]] = {}
+        self.anywhere_sources: list[tuple[int, str]] = []
         self.lists = 0
-        self._gates: dict[str, re.Pattern[str]] = {}
+        self._compiled: dict[str, tuple[re.Pattern[str], list[tuple[int, re.Pattern[str]]]]] = {}
+        self._anywhere: list[tuple[int, re.Pattern[str]]] | None = None
 
     def add(self, terms: list[str]) -> int:
         """Register a term list; returns its number."""
         list_id = self.lists
         self.lists += 1
         for term in terms:
-            entry = (list_id, re.compile(term_pattern(term)))
+            entry = (list_id, term_pattern(term))
             lowered = term.strip().lower()
             m = _WORD.match(lowered)
             glued = m is not None and m.end() < len(lowered) and lowered[m.end()] not in " "
             if m is None or (len(m.group(0)) < 3 and glued):
-                self.anywhere.append(entry)  # starts with a wildcard or a short glued word
+                self.anywhere_sources.append(entry)  # starts with a wildcard or a short glued word
             else:
-                self.by_key.setdefault(_word_key(m.group(0)), []).append(entry)
+                self.sources.setdefault(_word_key(m.group(0)), []).append(entry)
         return list_id
 
-    def _gate(self, key: str) -> re.Pattern[str]:
-        """One expression for all the terms of a key: most words start no term at all, and this
-        says so in one call."""
-        gate = self._gates.get(key)
-        if gate is None:
-            gate = self._gates[key] = re.compile("|".join(rx.pattern for _, rx in self.by_key[key]))
-        return gate
+    def _key(self, key: str) -> tuple[re.Pattern[str], list[tuple[int, re.Pattern[str]]]] | None:
+        """The terms of a key, compiled, behind one "gate" expression for all of them: most words
+        start no term at all, and the gate says so in one call."""
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            sources = self.sources.get(key)
+            if not sources:
+                return None
+            gate = re.compile("|".join(p for _, p in sources))
+            compiled = self._compiled[key] = (gate, [(i, re.compile(p)) for i, p in sources])
+        return compiled
 
     def scan(self, norm: str) -> list[list[Range]]:
         """For each registered list, the ranges where its terms match (longest at each start)."""
         best: list[dict[int, int]] = [{} for _ in range(self.lists)]
-        by_key, anywhere = self.by_key, self.anywhere
+        if self._anywhere is None:
+            self._anywhere = [(i, re.compile(p)) for i, p in self.anywhere_sources]
+        anywhere = self._anywhere
+        sources = self.sources
         for word in _WORD.finditer(norm):
             pos = word.start()
             key = _word_key(word.group())
-            candidates = by_key.get(key)
-            if candidates and not self._gate(key).match(norm, pos):
-                candidates = None
+            candidates = None
+            if key in sources:
+                gate, entries = self._key(key)  # type: ignore[misc]
+                if gate.match(norm, pos):
+                    candidates = entries
             for group in (candidates, anywhere):
                 if not group:
                     continue

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from .errors import InputError
 from .models import Decision, Finding, Report, ReviewEntry
-from .yamlio import line_of, load_yaml_file
+from .yamlio import load_yaml_file
 
 HEADER = """\
 # rightscheck review file: one decision per finding, keyed by provision, rule and matched words.
@@ -36,7 +36,8 @@ def _norm(text: str) -> str:
 
 
 def load_review(path: Path) -> list[ReviewEntry]:
-    data = load_yaml_file(path, error=InputError)
+    doc = load_yaml_file(path, error=InputError)
+    data = doc.data
     if data is None:
         return []
     if not isinstance(data, dict) or set(data) - {"decisions"}:
@@ -44,7 +45,7 @@ def load_review(path: Path) -> list[ReviewEntry]:
                          fix="run 'rightscheck review init DRAFT -o FILE' to start one")
     entries = data.get("decisions") or []
     if not isinstance(entries, list):
-        raise InputError("'decisions' must be a list", file=str(path), line=line_of(data, ("decisions",)))
+        raise InputError("'decisions' must be a list", file=str(path), line=doc.line_of(("decisions",)))
     out: list[ReviewEntry] = []
     for i, entry in enumerate(entries):
         try:
@@ -55,7 +56,7 @@ def load_review(path: Path) -> list[ReviewEntry]:
             msg = err["msg"].removeprefix("Value error, ")
             raise InputError(
                 f"decision #{i + 1}: {where}: {msg}", file=str(path),
-                line=line_of(data, ("decisions", i, *err["loc"])),
+                line=doc.line_of(("decisions", i, *err["loc"])),
                 fix="each decision has provision, rule, match, status, and (once decided) "
                 "justification, reviewer and date",
             ) from None

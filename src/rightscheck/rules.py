@@ -111,13 +111,14 @@ def _hash_pack(files: list[Path], root: Path) -> str:
 def load_pack(path: Path) -> Pack:
     """Load and validate one pack folder; raise :class:`RuleError` on the first bad file."""
     meta_file = path / PACK_FILE
-    raw = load_yaml_file(meta_file, error=RuleError)
+    meta_doc = load_yaml_file(meta_file, error=RuleError)
+    raw = meta_doc.data
     if not isinstance(raw, dict):
         raise RuleError("pack.yaml must be a mapping", file=str(meta_file), line=1)
     try:
         meta = PackMeta.model_validate(raw)
     except ValidationError as exc:
-        raise _validation_error(exc, raw, str(meta_file)) from None
+        raise _validation_error(exc, meta_doc.lines, str(meta_file)) from None
     rule_files = sorted(p for p in path.glob("*.yaml") if p.name != PACK_FILE)
     pack = Pack(meta=meta, path=path, hash=_hash_pack([meta_file, *rule_files], path))
 
@@ -142,7 +143,7 @@ def load_pack(path: Path) -> Pack:
             )
 
     for name, scope in meta.scope.items():
-        check_vocab(scope.match, str(meta_file), line_of(raw, ("scope", name)), f"scope {name}")
+        check_vocab(scope.match, str(meta_file), meta_doc.line_of(("scope", name)), f"scope {name}")
         pack.scope[name] = compile_matcher(scope.match, vocab, term_index)
     for item in meta.checklist:
         if item.evidence is not None:
@@ -152,7 +153,8 @@ def load_pack(path: Path) -> Pack:
 
     seen: dict[str, str] = {}
     for rule_file in rule_files:
-        data = load_yaml_file(rule_file, error=RuleError)
+        rule_doc = load_yaml_file(rule_file, error=RuleError)
+        data = rule_doc.data
         if data is None:
             continue
         if not isinstance(data, list):
@@ -161,12 +163,12 @@ def load_pack(path: Path) -> Pack:
                 file=str(rule_file), line=1,
             )
         for index, entry in enumerate(data):
-            line = getattr(entry, "line", None)
             rid = entry.get("id", f"#{index + 1}") if isinstance(entry, dict) else f"#{index + 1}"
+            line = rule_doc.id_lines.get(str(rid))
             try:
                 rule = Rule.model_validate(entry)
             except ValidationError as exc:
-                raise _validation_error(exc, entry, str(rule_file), prefix=f"rule {rid}: ") from None
+                raise _validation_error(exc, rule_doc.lines[index], str(rule_file), prefix=f"rule {rid}: ") from None
             for ident in (rule.id, *rule.aliases):
                 if ident in seen:
                     raise RuleError(
@@ -218,7 +220,7 @@ def load_pack(path: Path) -> Pack:
         if signal.checklist and signal.checklist not in checklist_ids:
             raise RuleError(
                 f"signal {signal.id} names unknown checklist item {signal.checklist!r}",
-                file=str(meta_file), line=line_of(raw, ("signals",)),
+                file=str(meta_file), line=meta_doc.line_of(("signals",)),
                 fix=f"use one of: {', '.join(sorted(checklist_ids))}",
             )
     for cr in pack.rules:

@@ -23,6 +23,15 @@ HEADING = re.compile(
 )
 
 
+# Division headings between articles ("Chapter III. Procedural measures", "PART 2"): outside any
+# article, so they end the article before them and are not assessed.
+DIVISION = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?:Chapter|CHAPTER|Part|PART|Title|TITLE|Book|BOOK)[ \t]+"
+    r"(?:[IVXLC]+|\d+)\b[^\n]*$",
+    re.MULTILINE,
+)
+
+
 def _id(kind: str, num: str) -> str:
     prefix = "sec" if kind.lower().startswith("sec") else "art"
     return f"{prefix}-{num.lower().rstrip('.')}"
@@ -41,6 +50,9 @@ def split_text(text: str, name: str) -> list[tuple[Provision, int]]:
     seen: set[str] = set()
     for i, m in enumerate(headings):
         end = headings[i + 1].start() if i + 1 < len(headings) else len(text)
+        division = DIVISION.search(text, m.end(), end)
+        if division:
+            end = division.start()
         raw = text[m.end():end]
         body = raw.strip("\n")
         pid = _id(m["kind"], m["num"])

@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from ..errors import InputError
 from ..models import Provision
-from ..yamlio import line_of, load_yaml_text
+from ..yamlio import load_yaml_text
 
 
 def looks_like_yaml_provisions(text: str) -> bool:
@@ -18,20 +18,21 @@ def looks_like_yaml_provisions(text: str) -> bool:
 
 
 def read_yaml(text: str, name: str) -> list[Provision]:
-    data = load_yaml_text(text, file=name, error=InputError)
+    doc = load_yaml_text(text, file=name, error=InputError)
+    data = doc.data
     if isinstance(data, dict) and "provisions" in data:
         extra = sorted(set(data) - {"provisions"})
         if extra:
             raise InputError(
                 f"unknown top-level field(s): {', '.join(map(str, extra))}",
-                file=name, line=line_of(data, (extra[0],)),
+                file=name, line=doc.line_of((extra[0],)),
                 fix="a provisions file has only 'provisions:' at the top",
             )
         items: Any = data["provisions"]
         base: tuple[Any, ...] = ("provisions",)
         if not isinstance(items, list) or not items:
             raise InputError(
-                "'provisions' must be a non-empty list", file=name, line=line_of(data, base),
+                "'provisions' must be a non-empty list", file=name, line=doc.line_of(base),
                 fix="list each provision under 'provisions:' as '- id: …'",
             )
     elif isinstance(data, dict):
@@ -47,12 +48,12 @@ def read_yaml(text: str, name: str) -> list[Provision]:
         loc = (*base, index) if base else ()
         if not isinstance(item, dict):
             raise InputError(
-                f"provision #{index + 1} is not a mapping", file=name, line=line_of(data, loc),
+                f"provision #{index + 1} is not a mapping", file=name, line=doc.line_of(loc),
                 fix="each provision is a mapping with 'id' and 'text'",
             )
         try:
-            provision = Provision.model_validate({**item, "origin": f"{name}:{item.line}"}
-                                                 if hasattr(item, "line") else item)
+            line = doc.id_lines.get(str(item.get("id")))
+            provision = Provision.model_validate({**item, "origin": f"{name}:{line}" if line else name})
         except ValidationError as exc:
             # Unknown fields first: a typo ("txt") also makes the real field look missing.
             errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
@@ -64,18 +65,18 @@ def read_yaml(text: str, name: str) -> list[Provision]:
                 problems.append(f"{field}: {msg}")
             raise InputError(
                 f"provision #{index + 1}: " + "; ".join(problems),
-                file=name, line=line_of(data, (*loc, *errors[0]["loc"])),
+                file=name, line=doc.line_of((*loc, *errors[0]["loc"])),
                 fix="fields: id, title, source, jurisdiction, language, text, penalty",
             ) from None
         if not provision.text.strip():
             raise InputError(
                 f"provision {provision.id!r} has an empty text", file=name,
-                line=line_of(data, (*loc, "text")), fix="paste the offence definition under 'text:'",
+                line=doc.line_of((*loc, "text")), fix="paste the offence definition under 'text:'",
             )
         if provision.id in seen:
             raise InputError(
                 f"provision id {provision.id!r} is used twice", file=name,
-                line=line_of(data, (*loc, "id")), fix="give each provision its own id",
+                line=doc.line_of((*loc, "id")), fix="give each provision its own id",
             )
         seen.add(provision.id)
         provisions.append(provision)

@@ -87,6 +87,11 @@ def test_language_not_covered_is_not_assessed(check):
     assert report.notes
 
 
+def test_language_tags_are_read_by_their_primary_subtag(check):
+    assert check("distribution of extremist materials", language="EN-GB").overall.verdict == "incompatible"
+    assert check("diffusion de matériels extrémistes", language="fr_FR").overall.verdict == "not_assessed"
+
+
 def test_recklessness_flagged_and_intent_to_incite_accepted(check):
     reckless = check("A person commits an offence if he publishes a statement and is reckless as "
                      "to whether members of the public will be encouraged to commit terrorism.")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .schema import Confidence, Severity, TestId
 
@@ -39,10 +39,15 @@ class Provision(Model):
     title: str | None = None
     source: str | None = None
     jurisdiction: str | None = None
-    language: str = "en"
+    language: str = Field("en", description="language tag: 'en', 'fr', 'ru', 'es' (a region, 'en-GB', is ignored)")
     text: str
     penalty: PenaltyField | None = None
     origin: str | None = Field(None, description="file (and line) the provision was read from")
+
+    @field_validator("language")
+    @classmethod
+    def _primary_language(cls, value: str) -> str:
+        return value.strip().replace("_", "-").split("-")[0].lower() or "en"
 
 
 # ----------------------------------------------------------------------------- output

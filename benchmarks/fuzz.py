@@ -37,6 +37,15 @@ def main() -> int:
         ("YAML reader", t.FUZZ_YAML, t.yaml_property),
         ("normalisation offsets", st.text(max_size=300), t.normalisation_property),
     ]
+    import tempfile
+
+    tmp = Path(tempfile.mkdtemp())
+    binaries = st.one_of(st.binary(max_size=2000), st.binary(max_size=1000).map(lambda b: b"PK\x03\x04" + b),
+                         st.binary(max_size=1000).map(lambda b: b"%PDF-1.4\n" + b))
+    targets += [
+        ("Word reader", binaries, lambda data: t.binary_property(data, ".docx", tmp)),
+        ("PDF reader", binaries, lambda data: t.binary_property(data, ".pdf", tmp)),
+    ]
     failures = 0
     for name, strategy, prop in targets:
         test = budget(given(text=strategy)(_call(prop)))

@@ -244,3 +244,21 @@ def test_fuzz_text_reader_and_engine(packs, text):
 @given(text=FUZZ_YAML)
 def test_fuzz_yaml_reader_raises_only_input_errors(text):
     yaml_property(text)
+
+
+def binary_property(data: bytes, suffix: str, tmp: Path) -> None:
+    """Random bytes named .docx or .pdf: an InputError, never another exception."""
+    path = tmp / f"fuzz{suffix}"
+    path.write_bytes(data)
+    from rightscheck.readers import read_inputs
+
+    with contextlib.suppress(InputError):
+        read_inputs([str(path)])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.one_of(st.binary(max_size=600), st.binary(max_size=300).map(lambda b: b"PK\x03\x04" + b),
+                      st.binary(max_size=300).map(lambda b: b"%PDF-1.4\n" + b)),
+       suffix=st.sampled_from([".docx", ".pdf"]))
+def test_fuzz_word_and_pdf_readers(tmp_path, data, suffix):
+    binary_property(data, suffix, tmp_path)

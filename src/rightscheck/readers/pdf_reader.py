@@ -3,6 +3,7 @@ headings like plain text. A PDF without a text layer (a scan) is refused with a 
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from ..errors import InputError
@@ -16,6 +17,8 @@ def read_pdf(path: Path) -> list[Provision]:
         from pypdf.errors import PdfReadError
     except ImportError:  # pragma: no cover - a dependency
         raise InputError("reading PDF needs pypdf", file=str(path), fix="pip install pypdf") from None
+    # pypdf reports repairs of damaged files through logging: the user gets one message from us.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:

@@ -50,17 +50,18 @@ def read_docx(path: Path) -> DocxDraft:
         starts.append(pos)
         pos += len(t) + 1
     split = split_text(joined, str(path))
+    has_headings = not (len(split) == 1 and split[0][0].origin == str(path))
     draft = DocxDraft(provisions=[])
     for provision, offset in split:
         first = max(i for i, s in enumerate(starts) if s <= offset)
         end = offset + len(provision.text)
-        paras = [(i, starts[i] - offset) for i in range(first, len(texts)) if starts[i] < end or i == first]
-        heading = first - 1 if first > 0 and split and provision.origin != str(path) else None
-        # the heading is the paragraph just before the body (texts between are empty lines)
-        if heading is not None:
-            while heading > 0 and not texts[heading].strip():
-                heading -= 1
-        draft.provisions.append(provision.model_copy(update={"origin": f"{path}: paragraph {first + 1}"}))
-        draft.paragraphs[provision.id] = paras
+        draft.paragraphs[provision.id] = [
+            (i, starts[i] - offset) for i in range(first, len(texts)) if starts[i] < end or i == first
+        ]
+        # The heading is the last non-empty paragraph before the body.
+        heading = first - 1 if has_headings else None
+        while heading is not None and heading > 0 and not texts[heading].strip():
+            heading -= 1
         draft.headings[provision.id] = heading
+        draft.provisions.append(provision.model_copy(update={"origin": f"{path}: paragraph {first + 1}"}))
     return draft

@@ -9,8 +9,6 @@ from typing import Any
 from ..models import Finding, Report
 from ..worddiff import DiffPart
 
-FORMATS = ("table", "markdown", "json", "html", "docx")
-
 STATUS_MARK = {"satisfied": "[x]", "flagged": "[ ]", "needs_review": "[?]"}
 STATUS_WORD = {"satisfied": "satisfied", "flagged": "flagged", "needs_review": "needs review"}
 TEST_NAMES = {

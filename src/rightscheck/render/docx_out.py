@@ -15,7 +15,7 @@ import io
 from pathlib import Path
 
 from ..models import Finding, ProvisionReport, Report
-from . import DISCLAIMER, STATUS_WORD, TEST_NAMES, citations, fmt_score
+from . import DISCLAIMER, STATUS_MARK, STATUS_WORD, TEST_NAMES, citations, fmt_score
 from .segments import pieces
 
 AUTHOR = "rightscheck"
@@ -159,7 +159,7 @@ def _provision(document, p: ProvisionReport) -> None:
     if p.checklist:
         document.add_heading("Checklist", level=3)
         for c in p.checklist:
-            mark = {"satisfied": "[x]", "flagged": "[ ]", "needs_review": "[?]"}[c.status]
+            mark = STATUS_MARK[c.status]
             detail = ", ".join(f"“{e.text}”" for e in c.evidence) or ", ".join(c.rules) or c.note
             document.add_paragraph(f"{mark} {STATUS_WORD[c.status]}: {c.question} — {detail}", style="List Bullet")
 

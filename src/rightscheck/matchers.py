@@ -169,13 +169,16 @@ class TermIndex:
         if self._anywhere is None:
             self._anywhere = [(i, re.compile(p)) for i, p in self.anywhere_sources]
         anywhere = self._anywhere
-        sources = self.sources
+        sources, compiled = self.sources, self._compiled
         for word in _WORD.finditer(norm):
+            text = word.group()
+            key = text[:3] if len(text) >= 3 else text
+            if key not in sources and not anywhere:
+                continue  # the common case: no term starts like this word
             pos = word.start()
-            key = _word_key(word.group())
             candidates = None
             if key in sources:
-                gate, entries = self._key(key)  # type: ignore[misc]
+                gate, entries = compiled.get(key) or self._key(key)  # type: ignore[misc]
                 if gate.match(norm, pos):
                     candidates = entries
             for group in (candidates, anywhere):
@@ -185,7 +188,7 @@ class TermIndex:
                     m = rx.match(norm, pos)
                     if m and m.end() > pos and m.end() > best[list_id].get(pos, -1):
                         best[list_id][pos] = m.end()
-        return [sorted(found.items()) for found in best]
+        return [sorted(found.items()) if found else [] for found in best]
 
 
 class Terms(Compiled):

@@ -85,6 +85,11 @@ def main() -> None:
     print(f"rule packs: {rules} rules, loaded and compiled in {load_s * 1000:.0f} ms")
     print(f"engine on {n} provisions: {engine_s:.2f} s = {engine_s / n * 1000:.2f} ms per provision, "
           f"{n / engine_s:.0f} provisions per second")
+    for length in (25_000, 100_000, 200_000):
+        long_text = " ".join(p.text for p in provisions)[:length]
+        start = time.perf_counter()
+        assess([Provision(id="long", text=long_text)], packs)
+        print(f"one provision of {length:,} characters: {time.perf_counter() - start:.2f} s")
 
     with tempfile.TemporaryDirectory() as tmp:
         big = Path(tmp) / "provisions.yaml"

@@ -9,6 +9,7 @@ vocabulary used by many rules is searched once.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -285,6 +286,27 @@ class NearM(Compiled):
         words_between = ctx.nt.word_index(second[0]) - ctx.nt.word_index(first[1] - 1) - 1
         return spec.within is not None and words_between <= spec.within
 
+    def _candidates(self, ctx: Context, b_hits: tuple[Range, ...]) -> Callable[[Range], Iterable[Range]]:
+        """For a hit of ``a``, the hits of ``b`` that can be close to it: a window of words or
+        the same clause, found by bisection, so long texts do not cost |a| x |b| comparisons."""
+        spec, nt = self.spec, ctx.nt
+        if spec.within is not None:
+            starts = [nt.word_index(s) for s, _ in b_hits]
+            longest = max((nt.word_index(e - 1) - w for (_, e), w in zip(b_hits, starts, strict=True)), default=0)
+
+            def window(ha: Range) -> Iterable[Range]:
+                low = nt.word_index(ha[0]) - spec.within - 1 - longest  # type: ignore[operator]
+                high = nt.word_index(ha[1] - 1) + spec.within + 1  # type: ignore[operator]
+                return b_hits[bisect_left(starts, low):bisect_right(starts, high)]
+
+            return window
+        if spec.same == "clause":
+            by_clause: dict[int, list[Range]] = {}
+            for hb in b_hits:
+                by_clause.setdefault(nt.clause_index(hb[0]), []).append(hb)
+            return lambda ha: by_clause.get(nt.clause_index(ha[0]), [])
+        return lambda ha: b_hits
+
     def evaluate(self, ctx: Context) -> Result:
         ra = self.a(ctx)
         if not ra.matched or not ra.hits:
@@ -294,8 +316,14 @@ class NearM(Compiled):
         pairs_b: list[Range] = []
         lonely: list[Range] = []
         spans: list[Range] = []
+        candidates = self._candidates(ctx, rb.hits)
+        existence_only = self.negate or self.spec.report == "a"
         for ha in ra.hits:
-            close = [hb for hb in rb.hits if self._close(ctx, ha, hb)]
+            if existence_only:
+                first = next((hb for hb in candidates(ha) if self._close(ctx, ha, hb)), None)
+                close = [first] if first is not None else []
+            else:
+                close = [hb for hb in candidates(ha) if self._close(ctx, ha, hb)]
             if close:
                 pairs_a.append(ha)
                 pairs_b.extend(close)

@@ -8,6 +8,7 @@ so "a similar act within one year" is not read as a sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .models import PenaltyField
@@ -114,10 +115,13 @@ class Penalty:
 
 
 def _near_custodial(norm: str, start: int, end: int, anchors: list[tuple[int, int]]) -> bool:
-    for a_start, a_end in anchors:
-        gap = norm[a_end:start] if a_end <= start else norm[end:a_start]
+    """Whether a custodial word stands within a few words of [start, end). Only the nearest
+    anchors on each side are looked at (anchors are in text order)."""
+    i = bisect_left(anchors, (start, start))
+    for a_start, a_end in anchors[max(0, i - 1):i + 1]:
         if a_start < end and start < a_end:
             return True
+        gap = norm[a_end:start] if a_end <= start else norm[end:a_start]
         if len(gap.split()) <= _NEAR_WORDS:
             return True
     return False

@@ -56,3 +56,11 @@ def test_russian_public_justification_of_terrorism(reports):
     assert {"LEG-JUSTIFICATION", "LEG-PROPAGANDA", "NEC-NO-DANGER", "PEN-MINIMUM-TERM", "PEN-SEVERE-MAXIMUM",
             "PEN-ANCILLARY-BAN", "PEN-MEDIUM-AGGRAVATION"} <= rules(r)
     assert r.overall.verdict in {"concerns", "incompatible"}
+
+
+def test_procedural_power_is_not_judged_as_an_offence_without_intent(reports):
+    r = reports["uncc-production-order"]
+    assert "procedural-power" in r.engages
+    assert "LEG-NO-INTENT" not in rules(r)
+    assert r.overall.verdict == "compatible"
+    assert any("procedural power" in n for n in r.notes)

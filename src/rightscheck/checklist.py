@@ -15,9 +15,7 @@ def build_checklist(packs: list[Pack], findings: list[Finding], ctx: Context) ->
     for pack in packs:
         for check in pack.checklist:
             item = check.item
-            if item.when.engages and item.when.engages not in ctx.engages:
-                continue
-            if item.when.not_engages and item.when.not_engages in ctx.engages:
+            if not item.when.holds(ctx.engages):
                 continue
             flagged = [
                 f.rule for f in findings

@@ -52,9 +52,7 @@ def _inside(hit: Range, ranges: list[Range]) -> bool:
 def run_rule(cr: CompiledRule, ctx: Context) -> Finding | None:
     """Apply one compiled rule to one provision; None when it does not fire."""
     rule = cr.rule
-    if rule.when.engages and rule.when.engages not in ctx.engages:
-        return None
-    if rule.when.not_engages and rule.when.not_engages in ctx.engages:
+    if not rule.when.holds(ctx.engages):
         return None
     result = cr.matcher(ctx)
     if not result.matched:

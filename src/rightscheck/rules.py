@@ -196,8 +196,8 @@ def load_pack(path: Path) -> Pack:
             check_vocab(rule.match, str(rule_file), line, f"rule {rule.id}")
             if rule.unless.match is not None:
                 check_vocab(rule.unless.match, str(rule_file), line, f"rule {rule.id}")
-            for cond in (rule.when.engages, rule.when.not_engages):
-                if cond and cond not in meta.scope:
+            for cond in (*rule.when.engages, *rule.when.not_engages):
+                if cond not in meta.scope:
                     raise RuleError(
                         f"rule {rule.id}: 'when' names scope {cond!r}, which the pack does not "
                         "define", file=str(rule_file), line=line,

@@ -187,11 +187,20 @@ class Unless(Strict):
 
 
 class When(Strict):
-    """Preconditions: the rule runs only on provisions that meet them. The names are the pack's
-    ``scope`` entries (e.g. ``expression``, ``incitement``)."""
+    """Preconditions: the rule runs only on provisions that engage every scope in ``engages`` and
+    none in ``not_engages``. The names are the pack's ``scope`` entries (``expression``,
+    ``incitement``, …); one name or a list."""
 
-    engages: str | None = Field(None, pattern=r"^[a-z][a-z0-9_-]*$")
-    not_engages: str | None = Field(None, pattern=r"^[a-z][a-z0-9_-]*$")
+    engages: list[str] = Field(default_factory=list)
+    not_engages: list[str] = Field(default_factory=list)
+
+    @field_validator("engages", "not_engages", mode="before")
+    @classmethod
+    def _listed(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+    def holds(self, engaged: frozenset[str]) -> bool:
+        return all(s in engaged for s in self.engages) and not any(s in engaged for s in self.not_engages)
 
 
 # ----------------------------------------------------------------------------- rule

@@ -26,7 +26,27 @@ def _verdict(verdict: str) -> Text:
     return Text(verdict.upper().replace("_", " "), style=VERDICT_STYLE[verdict])
 
 
-def provision_view(p: ProvisionReport) -> Panel:
+NARROW = 100  # below this many columns, findings are listed rather than tabulated
+
+
+def _finding_body(f) -> Text:
+    body = Text()
+    body.append(f.message)
+    body.append(f"\nSource: {citations(f, unverified=' [unverified]')}", style="dim")
+    body.append(f"\nRemedy: {f.remedy}", style="italic")
+    if f.decision:
+        d = f.decision
+        body.append(f"\nReview decision: {d.status} — {d.justification} ({d.reviewer}, {d.date})"
+                    + (" — not scored" if d.sets_aside else ""), style="bold magenta")
+    return body
+
+
+def _words(f) -> str:
+    distinct = list(dict.fromkeys(" ".join(s.text.split()) for s in f.spans))
+    return ", ".join(f"“{w}”" for w in distinct) or "(missing element)"
+
+
+def provision_view(p: ProvisionReport, width: int = 120) -> Panel:
     tests = Table(show_header=True, header_style="bold", expand=True, box=None)
     tests.add_column("Test")
     tests.add_column("Verdict")
@@ -39,35 +59,31 @@ def provision_view(p: ProvisionReport) -> Panel:
     parts: list = [tests]
     for note in p.notes:
         parts.append(Text(note, style="dim italic"))
-    if p.findings:
+    if p.findings and width < NARROW:
+        parts.append(Text("Findings", style="bold"))
+        for f in p.findings:
+            head = Text(f"{f.severity} ({f.confidence}) ", style=SEVERITY_STYLE[f.severity])
+            head.append(f"{f.rule} · {f.test} · {_words(f)}", style="bold")
+            parts += [head, _finding_body(f), Text("")]
+    elif p.findings:
         findings = Table(show_header=True, header_style="bold", expand=True, title="Findings",
                          title_justify="left")
-        findings.add_column("Severity", no_wrap=True)
-        findings.add_column("Rule / test", no_wrap=True)
-        findings.add_column("Words")
-        findings.add_column("Concern, source and remedy", ratio=3)
+        findings.add_column("Severity", max_width=10)
+        findings.add_column("Rule / test", max_width=24, overflow="fold")
+        findings.add_column("Words", ratio=1, min_width=12, max_width=36)
+        findings.add_column("Concern, source and remedy", ratio=3, min_width=30)
         for f in p.findings:
-            words = ", ".join(f"“{s.text}”" for s in f.spans) or "(missing element)"
-            cites = citations(f, unverified=" [unverified]")
-            body = Text()
-            body.append(f.message)
-            body.append(f"\nSource: {cites}", style="dim")
-            body.append(f"\nRemedy: {f.remedy}", style="italic")
-            if f.decision:
-                d = f.decision
-                body.append(f"\nReview decision: {d.status} — {d.justification} ({d.reviewer}, {d.date})"
-                            + (" — not scored" if d.sets_aside else ""), style="bold magenta")
             findings.add_row(
                 Text(f"{f.severity} ({f.confidence})", style=SEVERITY_STYLE[f.severity]),
-                f"{f.rule}\n{f.test}", words, body,
+                f"{f.rule}\n{f.test}", _words(f), _finding_body(f),
             )
         parts.append(findings)
     if p.checklist:
         check = Table(show_header=True, header_style="bold", expand=True, title="Checklist",
                       title_justify="left")
-        check.add_column("", no_wrap=True)
-        check.add_column("Question", ratio=3)
-        check.add_column("Status / evidence", ratio=2)
+        check.add_column("", no_wrap=True, width=1)
+        check.add_column("Question", ratio=3, min_width=24)
+        check.add_column("Status / evidence", ratio=2, min_width=20)
         for item in p.checklist:
             detail = STATUS_WORD[item.status]
             if item.evidence:
@@ -88,7 +104,7 @@ def provision_view(p: ProvisionReport) -> Panel:
 
 def print_report(report: Report, console: Console) -> None:
     for p in report.provisions:
-        console.print(provision_view(p))
+        console.print(provision_view(p, console.width))
     if report.review:
         r = report.review
         console.print(Text(f"Review: {r.applied} of {r.decisions} decisions applied from {r.file}; "

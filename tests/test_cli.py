@@ -141,3 +141,24 @@ def test_console_script_runs_without_traceback(tmp_path):
     assert proc.returncode == 2
     assert "bad.yaml:2:" in proc.stderr and "text: required field is missing" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("width", [80, 130])
+def test_terminal_view_keeps_messages_readable_at_any_width(width):
+    from rich.console import Console
+
+    from rightscheck.engine import assess
+    from rightscheck.readers import read_inputs
+    from rightscheck.render.table import print_report
+    from rightscheck.rules import load_packs
+
+    provisions, _ = read_inputs([CIS])
+    report = assess(provisions, load_packs())
+    console = Console(width=width, record=True, no_color=True, force_terminal=False, file=open("/dev/null", "w"))
+    print_report(report, console)
+    text = console.export_text()
+    assert all(len(line) <= width for line in text.splitlines())
+    assert "│ … │" not in text and "│ …" not in text  # no column squeezed to nothing
+    if width < 100:  # findings are listed: each message reads as running text
+        flat = " ".join(" ".join(line.strip(" │").split()) for line in text.splitlines())
+        assert "has no settled meaning in international law" in flat

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -154,7 +155,7 @@ def test_terminal_view_keeps_messages_readable_at_any_width(width):
 
     provisions, _ = read_inputs([CIS])
     report = assess(provisions, load_packs())
-    console = Console(width=width, record=True, no_color=True, force_terminal=False, file=open("/dev/null", "w"))
+    console = Console(width=width, record=True, no_color=True, force_terminal=False, file=io.StringIO())
     print_report(report, console)
     text = console.export_text()
     assert all(len(line) <= width for line in text.splitlines())

@@ -64,3 +64,27 @@ def test_procedural_power_is_not_judged_as_an_offence_without_intent(reports):
     assert "LEG-NO-INTENT" not in rules(r)
     assert r.overall.verdict == "compatible"
     assert any("procedural power" in n for n in r.notes)
+
+
+GOOD = Path(__file__).parent / "data" / "good-practice-more.yaml"
+
+
+@pytest.fixture(scope="module")
+def good(packs):
+    provisions = read_yaml(GOOD.read_text("utf-8"), GOOD.name)
+    return {p.id: p for p in assess(provisions, packs).provisions}
+
+
+@pytest.mark.parametrize("pid", ["sr-practice7-terrorism", "rabat-style-offence", "cets196-art6", "cets185-art4",
+                                 "cets185-art6"])
+def test_more_good_practice_texts_have_no_high_finding(good, pid):
+    r = good[pid]
+    assert r.overall.verdict == "compatible", [f.rule for f in r.findings]
+    assert not [f.rule for f in r.findings if f.severity in {"high", "critical"}]
+
+
+def test_article_20_2_formula_is_not_called_propaganda(good):
+    r = good["iccpr-art20-2"]
+    assert "LEG-PROPAGANDA" not in rules(r)
+    # as an offence it still lacks intent and likelihood (the Rabat threshold)
+    assert "NEC-HATRED-BELOW-RABAT" in rules(r)

@@ -130,13 +130,15 @@ def _provision(document, p: ProvisionReport) -> None:
 
     document.add_heading(p.id + (f" — {p.title}" if p.title else ""), level=2)
     document.add_paragraph(f"Overall: {p.overall.verdict} (score {fmt_score(p.overall.score)}) — {p.overall.reason}")
-    table = document.add_table(rows=1, cols=3)
+    table = document.add_table(rows=1, cols=4)
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ("Test", "Verdict", "Score"), strict=True):
+    for cell, text in zip(table.rows[0].cells, ("Test", "Verdict", "Score", "How the score was reached"), strict=True):
         cell.text = text
     for test, r in p.tests.items():
         row = table.add_row().cells
+        steps = "; ".join(f"{s.rule} −{s.points:g}% → {s.score_after:g}" for s in r.steps)
         row[0].text, row[1].text, row[2].text = TEST_NAMES[test], r.verdict, fmt_score(r.score)
+        row[3].text = f"{r.reason}" + (f" (100; {steps})" if steps else "")
     document.add_heading("Text", level=3)
     para = document.add_paragraph()
     for piece in pieces(p.text, p.findings):
@@ -185,6 +187,8 @@ def render_docx_report(report: Report) -> bytes:
     document.add_paragraph(report.scoring.explanation)
     packs = ", ".join(f"{p.name} v{p.version} ({p.hash})" for p in report.rule_packs)
     document.add_paragraph(f"rightscheck {report.tool.version} · rule packs: {packs}")
+    for i in report.inputs:
+        document.add_paragraph(f"Input: {i.path} ({i.hash})")
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -185,6 +185,14 @@ def test_redraft_of_the_cis_provision(packs):
     assert {"LEG-DELEGATED-DESIGNATION", "LEG-EXTREMISM"} <= set(designation.resolves)
 
 
+def test_redraft_keeps_articles_grammatical():
+    from rightscheck.redraft import _tidy
+
+    assert _tidy("a person joins an extremist group") == "a person joins an extremist group"
+    assert _tidy("joins an terrorist group; as a encouragement") == "joins a terrorist group; as an encouragement"
+    assert _tidy("terrorist or terrorist activity") == "terrorist activity"
+
+
 def test_redraft_cli_formats():
     runner = CliRunner()
     md = runner.invoke(main, ["redraft", str(EXAMPLES / "cis-2018-extremist-materials.yaml"), "--format", "markdown"])

@@ -223,6 +223,9 @@ def _tidy(text: str) -> str:
     text = re.sub(r" +([,.;:)])", r"\1", text)
     text = re.sub(r",(\s*,)+", ",", text)
     text = re.sub(r"\(\s+", "(", text)
+    # the article before a replaced word: "an terrorist" -> "a terrorist", "a encouragement" -> "an …"
+    text = re.sub(r"\b([Aa])n (?=[bcdfgjklmnpqrstvwxyz])", r"\1 ", text)
+    text = re.sub(r"\b([Aa]) (?=[aei])", r"\1n ", text)
     return re.sub(r"(?i)\b(\w+) (?:or|and) \1\b", r"\1", text)
 
 

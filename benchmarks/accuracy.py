@@ -58,9 +58,24 @@ def main() -> int:
     counts = Counter(rule for _, rule in acc.unmatched_findings)
     if counts:
         print("  " + ", ".join(f"{rule} x{n}" for rule, n in counts.most_common()))
+    per_rule(report, acc)
     good_ok = good_practice()
     ok = acc.defect_recall >= 0.9 and not acc.false_missing and not acc.high_on_compatible and good_ok
     return 0 if ok else 1
+
+
+def per_rule(report, acc) -> None:
+    """Per rule: findings on the set, how many matched an expected defect, and the lintscore
+    T·(T/(T+F))² (T matched, F unmatched findings with words) as one precision-weighted figure."""
+    matched = Counter(rule for d in acc.defects for rule in set(d.found_by))
+    fired = Counter(f.rule for p in report.provisions for f in p.findings if f.spans)
+    unmatched = Counter(rule for _, rule in acc.unmatched_findings)
+    t, f = sum(fired.values()) - sum(unmatched.values()), sum(unmatched.values())
+    score = t * (t / (t + f)) ** 2 if t + f else 0.0
+    print(f"lintscore T·(T/(T+F))²: T={t} F={f} -> {score:.1f}")
+    print("per rule (findings with words / matching an expected defect / not matching):")
+    for rule in sorted(fired):
+        print(f"  {rule:<42} {fired[rule]:>2} {matched.get(rule, 0):>2} {unmatched.get(rule, 0):>2}")
 
 
 def good_practice() -> bool:

@@ -17,8 +17,6 @@ import click
 from . import __version__
 from .errors import RightscheckError
 
-VERDICT_RANK = {"not_assessed": -1, "compatible": 0, "concerns": 1, "incompatible": 2}
-
 
 class _Group(click.Group):
     """Turns every error into one line and exit status 2 (RIGHTSCHECK_DEBUG=1 shows the traceback
@@ -173,6 +171,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tupl
     """Assess provisions in PATH (YAML, plain text, Markdown, Word .docx or PDF; '-' for
     standard input)."""
     from .engine import assess
+    from .models import VERDICT_RANK
     from .render import renderer
 
     if fmt == "docx" and not output:

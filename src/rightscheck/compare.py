@@ -7,10 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .models import Report, Verdict
+from .models import Report, Verdict, badness
 from .worddiff import DiffPart, word_diff
-
-_RANK = {"not_assessed": -1, "compatible": 0, "concerns": 1, "incompatible": 2}
 
 
 class Model(BaseModel):
@@ -42,8 +40,8 @@ class Comparison(Model):
 
 
 def _status(before: Side, after: Side) -> str:
-    b = (_RANK[before.verdict], -(before.score or 0))
-    a = (_RANK[after.verdict], -(after.score or 0))
+    b = badness(before.verdict, before.score)
+    a = badness(after.verdict, after.score)
     return "improved" if a < b else "worsened" if a > b else "unchanged"
 
 

@@ -13,6 +13,12 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from .schema import Confidence, Severity, TestId
 
 Verdict = Literal["compatible", "concerns", "incompatible", "not_assessed"]
+VERDICT_RANK: dict[str, int] = {"not_assessed": -1, "compatible": 0, "concerns": 1, "incompatible": 2}
+
+
+def badness(verdict: str, score: float | None) -> tuple[int, float]:
+    """Orders outcomes from best to worst: by verdict, then by lower score."""
+    return VERDICT_RANK[verdict], -(score or 0)
 Status = Literal["satisfied", "flagged", "needs_review"]
 SCHEMA_VERSION = 1
 

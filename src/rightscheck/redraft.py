@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pydantic import BaseModel, ConfigDict, Field
 
 from .engine import assess_provision
-from .models import Finding, Overall, Provision, ProvisionReport, TestResult
+from .models import Finding, Overall, Provision, ProvisionReport, TestResult, badness
 from .rules import CompiledRule, Pack
 from .schema import Edit, TestId
 from .worddiff import DiffPart, word_diff
@@ -233,7 +233,6 @@ def _assessment(report: ProvisionReport) -> Assessment:
     return Assessment(overall=report.overall, tests=report.tests, findings=[f.rule for f in report.findings])
 
 
-_RANK = {"not_assessed": -1, "compatible": 0, "concerns": 1, "incompatible": 2}
 
 
 def redraft_provision(
@@ -271,8 +270,8 @@ def redraft_provision(
     edited = {c.rule for c in changes}
     not_addressed = [f.rule for f in original.findings if f.rule not in edited and f.rule in {
         x.rule for x in after.findings}]
-    improved = (_RANK[after.overall.verdict], -(after.overall.score or 0)) < (
-        _RANK[original.overall.verdict], -(original.overall.score or 0))
+    improved = badness(after.overall.verdict, after.overall.score) < badness(
+        original.overall.verdict, original.overall.score)
     return RedraftedProvision(
         id=provision.id, title=provision.title, original=provision.text, redraft=new_text,
         changes=changes, not_addressed=not_addressed, before=_assessment(original),

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .models import Finding, Overall, ScoreStep, TestResult, Verdict
+from .models import Finding, Overall, ScoreStep, TestResult, Verdict, badness
 from .schema import SEVERITIES, TESTS, Scoring, TestId
-
-_ORDER: dict[Verdict, int] = {"compatible": 0, "concerns": 1, "incompatible": 2, "not_assessed": -1}
 
 
 def finding_points(scoring: Scoring, severity: str, confidence: str) -> float:
@@ -44,7 +42,7 @@ def score_test(findings: Iterable[Finding], scoring: Scoring) -> TestResult:
 
 
 def overall(tests: dict[TestId, TestResult]) -> Overall:
-    worst: TestId = max(TESTS, key=lambda t: (_ORDER[tests[t].verdict], -(tests[t].score or 0)))
+    worst: TestId = max(TESTS, key=lambda t: badness(tests[t].verdict, tests[t].score))
     result = tests[worst]
     if result.verdict == "compatible":
         reason = "every test is compatible"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..models import Provision
-from .text_reader import split_text
+from .text_reader import join_parts, part_at, split_text
 
 
 @dataclass
@@ -43,17 +43,12 @@ def open_document(path: Path):  # -> docx.document.Document
 def read_docx(path: Path) -> DocxDraft:
     document = open_document(path)
     texts = [p.text for p in document.paragraphs]
-    joined = "\n".join(texts)
-    starts: list[int] = []
-    pos = 0
-    for t in texts:
-        starts.append(pos)
-        pos += len(t) + 1
+    joined, starts = join_parts(texts)
     split = split_text(joined, str(path))
     has_headings = not (len(split) == 1 and split[0][0].origin == str(path))
     draft = DocxDraft(provisions=[])
     for provision, offset in split:
-        first = max(i for i, s in enumerate(starts) if s <= offset)
+        first = part_at(starts, offset)
         end = offset + len(provision.text)
         draft.paragraphs[provision.id] = [
             (i, starts[i] - offset) for i in range(first, len(texts)) if starts[i] < end or i == first

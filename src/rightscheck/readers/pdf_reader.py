@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..models import Provision
-from .text_reader import split_text
+from .text_reader import join_parts, part_at, split_text
 
 
 def read_pdf(path: Path) -> list[Provision]:
@@ -30,19 +30,14 @@ def read_pdf(path: Path) -> list[Provision]:
     except (PdfReadError, OSError, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"not a readable PDF ({type(exc).__name__})", file=str(path),
                          fix="export the draft again as PDF, or save it as text or .docx") from None
-    text = "\n".join(pages)
+    text, page_starts = join_parts(pages)
     if len(text.strip()) < 20:
         raise InputError(
             "the PDF has no text layer (a scanned image?)", file=str(path),
             fix="run OCR on it first (e.g. ocrmypdf), or paste the text into a .txt file",
         )
-    page_starts = []
-    pos = 0
-    for page in pages:
-        page_starts.append(pos)
-        pos += len(page) + 1
     provisions = []
     for provision, offset in split_text(text, str(path)):
-        page = max(i for i, s in enumerate(page_starts) if s <= offset) + 1
+        page = part_at(page_starts, offset) + 1
         provisions.append(provision.model_copy(update={"origin": f"{path}: page {page}"}))
     return provisions

@@ -10,6 +10,7 @@ no heading is one provision.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from pathlib import PurePath
 
 from ..errors import InputError
@@ -71,6 +72,19 @@ def split_text(text: str, name: str) -> list[tuple[Provision, int]]:
     if not provisions:
         raise InputError("the articles have no text", file=name, fix="add the text under each heading")
     return provisions
+
+
+def join_parts(parts: list[str]) -> tuple[str, list[int]]:
+    """Parts (paragraphs, pages) joined by line breaks, with the offset where each part starts."""
+    starts = [0]
+    for part in parts[:-1]:
+        starts.append(starts[-1] + len(part) + 1)
+    return "\n".join(parts), starts
+
+
+def part_at(starts: list[int], offset: int) -> int:
+    """The index of the part (see :func:`join_parts`) that contains ``offset``."""
+    return bisect_right(starts, offset) - 1
 
 
 def read_text(text: str, name: str) -> list[Provision]:

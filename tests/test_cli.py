@@ -27,7 +27,7 @@ def test_check_json_follows_the_contract():
     result = run("check", CIS, "--format", "json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["tool"]["name"] == "rightscheck"
     assert data["rule_packs"][0]["name"] == "iccpr19" and data["rule_packs"][0]["hash"]
     p = data["provisions"][0]
@@ -41,7 +41,7 @@ def test_check_json_follows_the_contract():
 
 
 def test_published_json_schema_is_current():
-    published = json.loads((ROOT / "schema" / "report-v1.json").read_text("utf-8"))
+    published = json.loads((ROOT / "schema" / "report-v2.json").read_text("utf-8"))
     assert published == json.loads(json.dumps(Report.model_json_schema()))
 
 

@@ -42,14 +42,17 @@ def test_good_practice_references_have_no_high_finding(packs):
     reports = _examples("good-practice.yaml", packs)
     assert set(reports) == {"coe-cets196-art5", "sr-model-incitement", "coe-cets185-art2"}
     for report in reports.values():
-        assert report.overall.verdict == "compatible", report.id
+        # illegal access does not restrict expression: "not engaged", never a bare "compatible"
+        expected = "not_engaged" if report.id == "coe-cets185-art2" else "compatible"
+        assert report.overall.verdict == expected, report.id
         assert not [f.rule for f in report.findings if f.severity in {"high", "critical"}]
 
 
 def test_offence_that_does_not_engage_expression(check):
     report = check(BUDAPEST_2)
     assert not report.engages_expression
-    assert report.overall.verdict == "compatible"
+    assert report.overall.verdict == "not_engaged" and report.overall.score == 100
+    assert "does not appear to restrict expression" in report.overall.reason
     assert report.findings == []
     mental = next(c for c in report.checklist if c.id == "legality.mental-element")
     assert mental.status == "satisfied"
@@ -65,7 +68,7 @@ def test_each_concept_note_draft_is_found_wanting(packs):
                 "draft-financing-crypto", "draft-ai-models-unrestricted"):
         assert verdicts[pid] == "incompatible", pid
         assert "LEG-EXTREMISM" in rules_of(reports[pid])
-    assert verdicts["draft-organising-attacks-messengers"] == "compatible"
+    assert verdicts["draft-organising-attacks-messengers"] in {"compatible", "not_engaged"}
     assert "PEN-SEVERE-MAXIMUM" in rules_of(reports["draft-terrorist-extremist-content"])
     assert "DEF-PURPOSE-EXCLUDED" in rules_of(reports["draft-recruitment-online-games"])
 
@@ -110,7 +113,7 @@ def test_scores_are_explained_and_cumulative(check):
     assert report.overall.score == worst
     assert report.overall.verdict == max(
         (r.verdict for r in report.tests.values()),
-        key=["compatible", "concerns", "incompatible"].index,
+        key=["excluded", "needs_review", "compatible", "concerns", "incompatible"].index,
     )
 
 
@@ -136,3 +139,29 @@ def test_same_input_same_output(packs):
 def test_dev_provisions_yaml_matches_contract():
     data = yaml.safe_load((EXAMPLES / "good-practice.yaml").read_text("utf-8"))
     assert all({"id", "text", "source"} <= set(p) for p in data["provisions"])
+
+
+def test_excluded_tests_say_so_and_the_report_lists_what_was_excluded(packs):
+    from rightscheck.models import Provision
+
+    text = "Public justification of terrorism is punishable by imprisonment for up to seven years."
+    p = [Provision(id="x", text=text)]
+    report = assess(p, packs, ignore=["test:proportionality"])
+    r = report.provisions[0]
+    assert r.tests["proportionality"].verdict == "excluded" and r.tests["proportionality"].score is None
+    assert "PEN-SEVERE-MAXIMUM" in report.selection.excluded_rules
+    assert report.selection.excluded_tests == ["proportionality"]
+    assert r.overall.verdict == "incompatible" or r.overall.verdict == "concerns"
+    only_aim = assess(p, packs, select=["test:legitimate_aim"]).provisions[0]
+    assert [t for t, res in only_aim.tests.items() if res.verdict == "excluded"] == [
+        "legality", "necessity", "proportionality"]
+    assert "excluded from this run" in only_aim.overall.reason
+
+
+def test_a_test_the_text_gives_no_handle_on_needs_review(check):
+    # nothing in this text states an aim, a danger, a penalty or a defence: those tests cannot pass
+    r = check("Whoever intentionally publishes a message shall be punished.")
+    assert r.tests["legitimate_aim"].verdict == "needs_review"
+    assert "aim.listed" in r.tests["legitimate_aim"].reason
+    assert r.overall.verdict in {"compatible", "concerns", "incompatible"}
+    assert r.overall.verdict != "compatible" or "no handle" in r.overall.reason

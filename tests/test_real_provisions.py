@@ -62,7 +62,7 @@ def test_procedural_power_is_not_judged_as_an_offence_without_intent(reports):
     r = reports["uncc-production-order"]
     assert "procedural-power" in r.engages
     assert "LEG-NO-INTENT" not in rules(r)
-    assert r.overall.verdict == "compatible"
+    assert r.overall.verdict in {"compatible", "not_engaged"}
     assert any("procedural power" in n for n in r.notes)
 
 
@@ -79,7 +79,7 @@ def good(packs):
                                  "cets185-art6"])
 def test_more_good_practice_texts_have_no_high_finding(good, pid):
     r = good[pid]
-    assert r.overall.verdict == "compatible", [f.rule for f in r.findings]
+    assert r.overall.verdict in {"compatible", "not_engaged"}, [f.rule for f in r.findings]
     assert not [f.rule for f in r.findings if f.severity in {"high", "critical"}]
 
 

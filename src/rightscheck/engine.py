@@ -14,6 +14,7 @@ from .checklist import build_checklist
 from .definitions import defined_ranges, saving_ranges
 from .matchers import Context, Range, merge_ranges
 from .models import (
+    ChecklistItem,
     Finding,
     InputInfo,
     PackInfo,
@@ -23,15 +24,17 @@ from .models import (
     ReviewEntry,
     ReviewSummary,
     ScoringInfo,
+    Selection,
     SourceOut,
     SpanOut,
+    TestResult,
     ToolInfo,
 )
 from .penalty import parse_penalty
 from .review import Decisions
 from .rules import CompiledRule, Pack, select_rules
-from .schema import TESTS, Scoring
-from .scoring import finding_points, not_assessed, overall, score_test
+from .schema import TESTS, Scoring, TestId
+from .scoring import excluded_test, finding_points, not_assessed, overall, score_test
 from .text import normalise
 
 MAX_QUOTED = 4
@@ -113,9 +116,30 @@ def make_context(provision: Provision, packs: Sequence[Pack] = ()) -> Context:
     return ctx
 
 
+def score_tests(
+    findings: Sequence[Finding], checklist: Sequence[ChecklistItem], scoring: Scoring,
+    excluded: frozenset[str] = frozenset(),
+) -> dict[TestId, TestResult]:
+    """Each test's score and verdict. A test has a handle when one of its checklist questions was
+    answered from the text (satisfied or flagged); without one, and without a finding, it needs
+    review rather than passing."""
+    tests: dict[TestId, TestResult] = {}
+    for t in TESTS:
+        if t in excluded:
+            tests[t] = excluded_test("no rule of this test was selected")
+            continue
+        items = [c for c in checklist if c.test == t]
+        tests[t] = score_test(
+            [f for f in findings if f.test == t], scoring,
+            handle=any(c.status != "needs_review" for c in items),
+            open_items=[c.id for c in items if c.status == "needs_review"],
+        )
+    return tests
+
+
 def assess_provision(
     provision: Provision, packs: Sequence[Pack], rules: Sequence[CompiledRule],
-    decisions: Decisions | None = None,
+    decisions: Decisions | None = None, excluded_tests: frozenset[str] = frozenset(),
 ) -> ProvisionReport:
     languages = {lang for pack in packs for lang in pack.meta.languages}
     base = {
@@ -148,8 +172,8 @@ def assess_provision(
             f.decision = decisions.decide(provision.id, f)
     # Findings a reviewer decided on stay in the report but leave the score and the checklist.
     active = [f for f in findings if not (f.decision and f.decision.sets_aside)]
-    scoring = packs[0].meta.scoring
-    tests = {t: score_test([f for f in active if f.test == t], scoring) for t in TESTS}
+    checklist = build_checklist(list(packs), active, ctx)
+    tests = score_tests(active, checklist, packs[0].meta.scoring, excluded_tests)
     notes = [
         " ".join(note.split())
         for pack in packs for name, scope in pack.meta.scope.items()
@@ -164,10 +188,10 @@ def assess_provision(
         **base,
         engages_expression="expression" in engages,
         engages=sorted(engages),
-        overall=overall(tests),
+        overall=overall(tests, "expression" in engages),
         tests=tests,
         findings=findings,
-        checklist=build_checklist(list(packs), active, ctx),
+        checklist=checklist,
         notes=notes,
     )
 
@@ -196,13 +220,20 @@ def assess(
     ``review`` applies a reviewer's decisions; ``progress`` is called with the number of
     provisions done (for a progress bar; the engine itself never prints)."""
     rules = select_rules(list(packs), select, ignore, preview)
+    selection = Selection(select=list(select or []), ignore=list(ignore or []))
+    if select or ignore:
+        chosen = {cr.rule.id for cr in rules}
+        default = select_rules(list(packs), None, None, preview)
+        selection.excluded_rules = sorted(cr.rule.id for cr in default if cr.rule.id not in chosen)
+        selection.excluded_tests = [t for t in TESTS if not any(cr.rule.test == t for cr in rules)]
+    excluded = frozenset(selection.excluded_tests)
     decisions = None
     if review is not None:
         aliases = {a: cr.rule.id for p in packs for cr in p.rules for a in cr.rule.aliases}
         decisions = Decisions(list(review), aliases)
     reports = []
     for i, p in enumerate(provisions, 1):
-        reports.append(assess_provision(p, packs, rules, decisions))
+        reports.append(assess_provision(p, packs, rules, decisions, excluded))
         if progress is not None:
             progress(i)
     summary = None
@@ -219,6 +250,7 @@ def assess(
             PackInfo(name=p.name, version=p.version, hash=p.hash, rules=len(p.rules)) for p in packs
         ],
         inputs=list(inputs),
+        selection=selection,
         scoring=scoring_info(packs[0].meta.scoring),
         review=summary,
         provisions=reports,

@@ -55,6 +55,15 @@ class Accuracy:
         return len(self.false_missing) / self.satisfied_total if self.satisfied_total else 0.0
 
 
+NO_CONCERN = {"compatible", "not_engaged"}
+
+
+def same_verdict(expected: str, got: str) -> bool:
+    """Exact agreement; "compatible" and "not_engaged" both mean that no concern was found (an
+    expectation written before ``not_engaged`` existed says "compatible")."""
+    return expected == got or {expected, got} == NO_CONCERN
+
+
 def _occurrences(text: str, term: str) -> list[tuple[int, int]]:
     pattern = r"\s+".join(re.escape(w) for w in term.split())
     return [(m.start(), m.end()) for m in re.finditer(pattern, text, re.IGNORECASE)]
@@ -84,7 +93,7 @@ def compare(report: Report, expected: list[dict[str, Any]]) -> Accuracy:
             continue
         acc.provisions += 1
         acc.verdict_rows.append((p.id, exp["verdict"], p.overall.verdict))
-        if p.overall.verdict == exp["verdict"]:
+        if same_verdict(exp["verdict"], p.overall.verdict):
             acc.verdicts_agreed += 1
         all_defect_ranges: list[tuple[int, int]] = []
         for d in exp.get("defects") or []:

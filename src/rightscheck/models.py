@@ -1,6 +1,6 @@
 """Data that flows through the engine: provisions in, an assessment report out.
 
-The report models *are* the JSON contract (``schema_version: 1``, see ``schema/report-v1.json``):
+The report models *are* the JSON contract (``schema_version: 2``, see ``schema/report-v2.json``):
 fields may be added, never removed or renamed without a new schema version.
 """
 
@@ -12,15 +12,38 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from .schema import Confidence, Severity, TestId
 
-Verdict = Literal["compatible", "concerns", "incompatible", "not_assessed"]
-VERDICT_RANK: dict[str, int] = {"not_assessed": -1, "compatible": 0, "concerns": 1, "incompatible": 2}
+Verdict = Literal[
+    "compatible", "concerns", "incompatible", "needs_review", "excluded", "not_engaged", "not_assessed",
+]
+# How bad an outcome is, for "worst test", --fail-on and compare. A test that needs review, was
+# excluded, or a provision that does not engage expression raises no concern of its own.
+VERDICT_RANK: dict[str, int] = {
+    "not_assessed": -1, "excluded": -1, "needs_review": 0, "not_engaged": 0, "compatible": 0,
+    "concerns": 1, "incompatible": 2,
+}
+# Verdict words as people read them: a verdict says what was judged, never more.
+VERDICT_LABEL: dict[str, str] = {
+    "compatible": "no concern found on the face of the text",
+    "concerns": "concerns",
+    "incompatible": "incompatible",
+    "needs_review": "needs review: the text gives no handle on this test",
+    "excluded": "excluded from this run",
+    "not_engaged": "not engaged: the provision does not appear to restrict expression",
+    "not_assessed": "not assessed",
+}
+# The same, short enough for a table cell.
+VERDICT_SHORT: dict[str, str] = {
+    "compatible": "no concern found", "concerns": "concerns", "incompatible": "incompatible",
+    "needs_review": "needs review", "excluded": "excluded", "not_engaged": "not engaged",
+    "not_assessed": "not assessed",
+}
 
 
 def badness(verdict: str, score: float | None) -> tuple[int, float]:
     """Orders outcomes from best to worst: by verdict, then by lower score."""
     return VERDICT_RANK[verdict], -(score or 0)
 Status = Literal["satisfied", "flagged", "needs_review"]
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class Model(BaseModel):
@@ -206,11 +229,21 @@ class ReviewSummary(Model):
     stale: list[ReviewEntry] = Field(default_factory=list, description="decisions that match no finding")
 
 
+class Selection(Model):
+    """What --select/--ignore (and --preview) left out of this run."""
+
+    select: list[str] = Field(default_factory=list)
+    ignore: list[str] = Field(default_factory=list)
+    excluded_rules: list[str] = Field(default_factory=list)
+    excluded_tests: list[str] = Field(default_factory=list, description="tests no selected rule belongs to")
+
+
 class Report(Model):
     schema_version: int = SCHEMA_VERSION
     tool: ToolInfo
     rule_packs: list[PackInfo]
     inputs: list[InputInfo] = Field(default_factory=list)
+    selection: Selection = Field(default_factory=Selection)
     scoring: ScoringInfo
     review: ReviewSummary | None = None
     provisions: list[ProvisionReport]

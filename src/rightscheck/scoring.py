@@ -4,6 +4,11 @@ How: each finding takes ``points[severity] x confidence[confidence]`` per cent o
 its test's score (so several findings about the same defect do not drive a test below zero, and
 the order does not matter). Thresholds and the severities that decide a verdict on their own come
 from the pack's ``scoring`` table. The tests are cumulative: the overall verdict is the worst test.
+
+A verdict says what was judged: a test with no finding on which the text gives no handle (no
+checklist question of it could be answered from the words) is ``needs_review``, not compatible; a
+test none of whose rules ran (``--select``/``--ignore``) is ``excluded``; a provision that does not
+restrict expression and raises no concern is ``not_engaged``, with its score kept.
 """
 
 from __future__ import annotations
@@ -18,7 +23,11 @@ def finding_points(scoring: Scoring, severity: str, confidence: str) -> float:
     return round(scoring.points[severity] * scoring.confidence[confidence], 2)  # type: ignore[index]
 
 
-def score_test(findings: Iterable[Finding], scoring: Scoring) -> TestResult:
+def score_test(
+    findings: Iterable[Finding], scoring: Scoring, *, handle: bool = True, open_items: Iterable[str] = (),
+) -> TestResult:
+    """Score one test. ``handle`` is False when the text answers none of the test's checklist
+    questions; ``open_items`` are the ids of the questions a person must then answer."""
     ordered = sorted(findings, key=lambda f: (-f.points, f.rule))
     score = 100.0
     steps: list[ScoreStep] = []
@@ -38,18 +47,41 @@ def score_test(findings: Iterable[Finding], scoring: Scoring) -> TestResult:
                 f"a {decisive[0]} finding" if decisive else f"score {score} is below {rule.score_below:g}"
             )
             break
+    if verdict == "compatible" and not ordered and not handle:
+        items = ", ".join(open_items)
+        verdict = "needs_review"
+        reason = "no finding, but the text gives no handle on this test"
+        reason += f"; see the checklist: {items}" if items else ""
     return TestResult(score=score, verdict=verdict, steps=steps, reason=reason)
 
 
-def overall(tests: dict[TestId, TestResult]) -> Overall:
+def excluded_test(what: str) -> TestResult:
+    return TestResult(score=None, verdict="excluded", reason=f"excluded from this run ({what})")
+
+
+def overall(tests: dict[TestId, TestResult], engages_expression: bool = True) -> Overall:
+    """The worst test decides. Where no test raises a concern, the verdict is ``compatible`` ("no
+    concern found on the face of the text") or, for a provision that does not restrict
+    expression, ``not_engaged``; the reason names the tests that need review or were excluded."""
     worst: TestId = max(TESTS, key=lambda t: badness(tests[t].verdict, tests[t].score))
     result = tests[worst]
-    if result.verdict == "compatible":
-        reason = "every test is compatible"
-    else:
-        reason = f"worst test: {worst} ({result.verdict}: {result.reason})"
     scores = [t.score for t in tests.values() if t.score is not None]
-    return Overall(score=min(scores) if scores else None, verdict=result.verdict, reason=reason)
+    score = min(scores) if scores else None
+    if result.verdict in {"concerns", "incompatible"}:
+        return Overall(score=score, verdict=result.verdict,
+                       reason=f"worst test: {worst} ({result.verdict}: {result.reason})")
+    review = [t for t in TESTS if tests[t].verdict == "needs_review"]
+    excluded = [t for t in TESTS if tests[t].verdict == "excluded"]
+    parts = ["no concern found on the face of the text"]
+    if not engages_expression:
+        parts = ["the provision does not appear to restrict expression; "
+                 "no concern found by the rules that apply to every offence"]
+    if review:
+        parts.append(f"the text gives no handle on {', '.join(review)}: see the checklist")
+    if excluded:
+        parts.append(f"excluded from this run: {', '.join(excluded)}")
+    verdict: Verdict = "compatible" if engages_expression else "not_engaged"
+    return Overall(score=score, verdict=verdict, reason="; ".join(parts))
 
 
 def not_assessed(reason: str) -> tuple[dict[TestId, TestResult], Overall]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..models import Finding, Report
+from ..models import VERDICT_LABEL, VERDICT_SHORT, Finding, Report
 from ..worddiff import DiffPart
 
 STATUS_MARK = {"satisfied": "[x]", "flagged": "[ ]", "needs_review": "[?]"}
@@ -21,6 +21,12 @@ DISCLAIMER = (
     "Findings are concerns on the face of the text, not conclusions about how the law will be "
     "applied; each cites its source so a reviewer can check it."
 )
+
+
+def verdict_word(verdict: str, long: bool = False) -> str:
+    """A verdict as people read it: "no concern found on the face of the text", never a bare
+    "compatible"; ``long`` for a sentence, short for a table cell."""
+    return (VERDICT_LABEL if long else VERDICT_SHORT)[verdict]
 
 
 def fmt_score(value: float | None) -> str:

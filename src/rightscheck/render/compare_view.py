@@ -9,14 +9,14 @@ from rich.table import Table
 from rich.text import Text
 
 from ..compare import Comparison, ProvisionChange, Side
-from . import capture, fmt_score, markdown_diff
+from . import capture, fmt_score, markdown_diff, verdict_word
 from .table import VERDICT_STYLE
 
 
 def _side(s: Side | None) -> str:
     if s is None:
         return "—"
-    return f"{s.verdict} ({fmt_score(s.score)})"
+    return f"{verdict_word(s.verdict)} ({fmt_score(s.score)})"
 
 
 def _changes(row: ProvisionChange) -> str:

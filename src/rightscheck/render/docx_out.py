@@ -15,7 +15,7 @@ import io
 from pathlib import Path
 
 from ..models import Finding, ProvisionReport, Report
-from . import DISCLAIMER, STATUS_MARK, STATUS_WORD, TEST_NAMES, citations, fmt_score
+from . import DISCLAIMER, STATUS_MARK, STATUS_WORD, TEST_NAMES, citations, fmt_score, verdict_word
 from .segments import pieces
 
 AUTHOR = "rightscheck"
@@ -129,7 +129,8 @@ def _provision(document, p: ProvisionReport) -> None:
     from docx.enum.text import WD_COLOR_INDEX
 
     document.add_heading(p.id + (f" — {p.title}" if p.title else ""), level=2)
-    document.add_paragraph(f"Overall: {p.overall.verdict} (score {fmt_score(p.overall.score)}) — {p.overall.reason}")
+    document.add_paragraph(f"Overall: {verdict_word(p.overall.verdict, long=True)} "
+                           f"(score {fmt_score(p.overall.score)}) — {p.overall.reason}")
     table = document.add_table(rows=1, cols=4)
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, ("Test", "Verdict", "Score", "How the score was reached"), strict=True):
@@ -137,7 +138,7 @@ def _provision(document, p: ProvisionReport) -> None:
     for test, r in p.tests.items():
         row = table.add_row().cells
         steps = "; ".join(f"{s.rule} −{s.points:g}% → {s.score_after:g}" for s in r.steps)
-        row[0].text, row[1].text, row[2].text = TEST_NAMES[test], r.verdict, fmt_score(r.score)
+        row[0].text, row[1].text, row[2].text = TEST_NAMES[test], verdict_word(r.verdict), fmt_score(r.score)
         row[3].text = f"{r.reason}" + (f" (100; {steps})" if steps else "")
     document.add_heading("Text", level=3)
     para = document.add_paragraph()
@@ -179,9 +180,9 @@ def render_docx_report(report: Report) -> bytes:
     for p in report.provisions:
         cells = table.add_row().cells
         cells[0].text = p.id
-        cells[1].text = f"{p.overall.verdict} ({fmt_score(p.overall.score)})"
+        cells[1].text = f"{verdict_word(p.overall.verdict)} ({fmt_score(p.overall.score)})"
         for cell, r in zip(cells[2:], p.tests.values(), strict=True):
-            cell.text = f"{r.verdict} ({fmt_score(r.score)})"
+            cell.text = f"{verdict_word(r.verdict)} ({fmt_score(r.score)})"
     for p in report.provisions:
         _provision(document, p)
     document.add_paragraph(report.scoring.explanation)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from ..models import ProvisionReport, Report
-from . import DISCLAIMER, STATUS_WORD, TEST_NAMES, citations, fmt_score
+from . import DISCLAIMER, STATUS_WORD, TEST_NAMES, citations, fmt_score, verdict_word
 from .segments import pieces
 
 CSS = """
@@ -26,7 +26,7 @@ th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; 
 caption { text-align: left; font-weight: 600; padding: .3rem 0; }
 .verdict { font-weight: 700; padding: 0 .3rem; border-radius: .2rem; border: 1px solid currentColor; }
 .compatible { color: var(--ok); } .concerns { color: var(--warn); } .incompatible { color: var(--bad); }
-.not_assessed { color: var(--muted); }
+.not_assessed, .excluded { color: var(--muted); } .needs_review, .not_engaged { color: #1f5fa8; }
 .text { white-space: pre-wrap; background: #fafafa; border-left: 4px solid var(--line); padding: .75rem 1rem; }
 mark { background: #fff3b0; border-bottom: 2px solid var(--warn); position: relative; cursor: help; }
 mark.severe { background: #ffd6d6; border-bottom-color: var(--bad); }
@@ -56,7 +56,7 @@ ICON = {"satisfied": "✔", "flagged": "✘", "needs_review": "?"}
 
 
 def _verdict(verdict: str) -> str:
-    return f'<span class="verdict {verdict}">{escape(verdict.replace("_", " "))}</span>'
+    return f'<span class="verdict {verdict}">{escape(verdict_word(verdict))}</span>'
 
 
 def _anchor(pid: str, n: int) -> str:

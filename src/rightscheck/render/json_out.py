@@ -1,4 +1,4 @@
-"""JSON report, schema_version 1 (see schema/report-v1.json)."""
+"""JSON report, schema_version 2 (see schema/report-v2.json; version 1 is kept in schema/report-v1.json)."""
 
 from __future__ import annotations
 

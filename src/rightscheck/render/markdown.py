@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from ..models import ProvisionReport, Report
-from . import DISCLAIMER, STATUS_MARK, STATUS_WORD, TEST_NAMES, citations, fmt_score
+from . import DISCLAIMER, STATUS_MARK, STATUS_WORD, TEST_NAMES, citations, fmt_score, verdict_word
 
 
 def _provision(p: ProvisionReport) -> list[str]:
@@ -13,7 +13,8 @@ def _provision(p: ProvisionReport) -> list[str]:
     if p.source:
         out += [f"*Source:* {p.source}", ""]
     out += [
-        f"**Overall: {p.overall.verdict}** (score {fmt_score(p.overall.score)}) — {p.overall.reason}",
+        f"**Overall: {verdict_word(p.overall.verdict, long=True)}** "
+        f"(score {fmt_score(p.overall.score)}) — {p.overall.reason}",
         "",
         "| Test | Verdict | Score | How the score was reached |",
         "| --- | --- | --- | --- |",
@@ -21,7 +22,7 @@ def _provision(p: ProvisionReport) -> list[str]:
     for test, r in p.tests.items():
         steps = "; ".join(f"{s.rule} −{s.points:g}% → {s.score_after:g}" for s in r.steps)
         how = f"100; {steps}" if steps else r.reason
-        out.append(f"| {TEST_NAMES[test]} | {r.verdict} | {fmt_score(r.score)} | {how} |")
+        out.append(f"| {TEST_NAMES[test]} | {verdict_word(r.verdict)} | {fmt_score(r.score)} | {how} |")
     out.append("")
     for note in p.notes:
         out.append(f"> {note}")
@@ -75,8 +76,8 @@ def render_markdown(report: Report) -> str:
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for p in report.provisions:
-        cells = [f"{r.verdict} ({fmt_score(r.score)})" for r in p.tests.values()]
-        out.append(f"| {p.id} | **{p.overall.verdict}** ({fmt_score(p.overall.score)}) | "
+        cells = [f"{verdict_word(r.verdict)} ({fmt_score(r.score)})" for r in p.tests.values()]
+        out.append(f"| {p.id} | **{verdict_word(p.overall.verdict)}** ({fmt_score(p.overall.score)}) | "
                    + " | ".join(cells) + " |")
     out.append("")
     if report.review:

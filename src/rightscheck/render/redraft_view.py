@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from ..redraft import Assessment, RedraftedProvision, RedraftReport
-from . import capture, fmt_score, markdown_diff
+from . import capture, fmt_score, markdown_diff, verdict_word
 from .table import VERDICT_STYLE
 
 NOTE = ("A suggested redraft for a person to review: it applies each rule's remedy mechanically and "
@@ -15,7 +15,7 @@ NOTE = ("A suggested redraft for a person to review: it applies each rule's reme
 
 
 def _summary(a: Assessment) -> str:
-    return f"{a.overall.verdict} ({fmt_score(a.overall.score)})"
+    return f"{verdict_word(a.overall.verdict)} ({fmt_score(a.overall.score)})"
 
 
 def _change_line(c) -> str:

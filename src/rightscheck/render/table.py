@@ -9,10 +9,11 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models import ProvisionReport, Report
-from . import DISCLAIMER, STATUS_WORD, TEST_NAMES, capture, citations, fmt_score
+from . import DISCLAIMER, STATUS_WORD, TEST_NAMES, capture, citations, fmt_score, verdict_word
 
 VERDICT_STYLE = {
     "compatible": "green", "concerns": "yellow", "incompatible": "bold red", "not_assessed": "dim",
+    "needs_review": "cyan", "excluded": "dim", "not_engaged": "blue",
 }
 SEVERITY_STYLE = {
     "critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan", "info": "dim",
@@ -23,7 +24,7 @@ STATUS_ICON = {"satisfied": "✔", "flagged": "✘", "needs_review": "?"}
 
 
 def _verdict(verdict: str) -> Text:
-    return Text(verdict.upper().replace("_", " "), style=VERDICT_STYLE[verdict])
+    return Text(verdict_word(verdict).upper(), style=VERDICT_STYLE[verdict])
 
 
 NARROW = 100  # below this many columns, findings are listed rather than tabulated

@@ -167,7 +167,7 @@ def disguised(draw, phrase: str) -> str:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_typography_never_hides_a_flagged_phrase(packs, rule, phrase, data):
-    text = "Each Party shall punish material " + data.draw(disguised(phrase)) + " on the Internet."
+    text = "Each Party shall punish material inciting violence " + data.draw(disguised(phrase)) + " on the Internet."
     report = assess([Provision(id="x", text=text)], packs).provisions[0]
     finding = next((f for f in report.findings if f.rule == rule), None)
     assert finding is not None, text

@@ -3,7 +3,7 @@ the words cited), flagged (with the findings) or needs_review (only a person can
 
 from __future__ import annotations
 
-from .matchers import Context, merge_ranges
+from .matchers import Context, mentioned_only, merge_ranges
 from .models import ChecklistItem, Evidence, Finding
 from .rules import Pack
 
@@ -29,6 +29,8 @@ def build_checklist(packs: list[Pack], findings: list[Finding], ctx: Context) ->
                 ))
                 continue
             hits = merge_ranges(check.evidence(ctx).hits) if check.evidence else []
+            if mentioned_only(hits, ctx):
+                hits = []
             if hits:
                 evidence: list[Evidence] = []
                 for start, end in hits:

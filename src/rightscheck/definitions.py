@@ -38,6 +38,12 @@ _SAVING = re.compile(
     r"does not restrict|shall not be considered (?:as )?an offence|is not an offence|"
     r"shall not constitute an offence|no person shall be (?:prosecuted|punished|held liable) for)\b"
 )
+# Optional clauses: what a State may add ("A Party may require that the offence be committed
+# intentionally") is not an element of the offence as drafted.
+_OPTIONAL = re.compile(
+    r"\b(?:(?:a|any|each|the) (?:state )?part(?:y|ies) may (?:require|reserve|provide|decide|adopt|establish)|"
+    r"may reserve the right|states? may (?:require|provide))\b"
+)
 _CLAUSE_END = re.compile(r"[.;](?= |$)")
 
 
@@ -61,11 +67,16 @@ def defined_ranges(nt: NormText) -> list[tuple[int, int]]:
     return ranges
 
 
-def saving_ranges(nt: NormText) -> list[tuple[int, int]]:
+def saving_ranges(nt: NormText, regex: re.Pattern[str] = _SAVING) -> list[tuple[int, int]]:
     """Normalised ranges of saving and exclusion clauses: from the clause's trigger words to the
     end of its sentence or clause."""
     ranges: list[tuple[int, int]] = []
-    for m in _SAVING.finditer(nt.norm):
+    for m in regex.finditer(nt.norm):
         end = _CLAUSE_END.search(nt.norm, m.end())
         ranges.append((m.start(), end.start() if end else len(nt.norm)))
     return ranges
+
+
+def optional_ranges(nt: NormText) -> list[tuple[int, int]]:
+    """Normalised ranges of optional clauses, whose words are not elements of the offence."""
+    return saving_ranges(nt, _OPTIONAL)

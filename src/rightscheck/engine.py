@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 from . import __version__
 from .checklist import build_checklist
-from .definitions import defined_ranges, saving_ranges
+from .definitions import defined_ranges, optional_ranges, saving_ranges
 from .matchers import Context, Range, merge_ranges
 from .models import (
     ChecklistItem,
@@ -111,7 +111,7 @@ def make_context(provision: Provision, packs: Sequence[Pack] = ()) -> Context:
     of the packs' scopes (e.g. ``expression``) it engages."""
     nt = normalise(provision.text)
     ctx = Context(nt=nt, penalty=parse_penalty(nt.norm, provision.penalty),
-                  defined=defined_ranges(nt), saving=saving_ranges(nt))
+                  defined=defined_ranges(nt), saving=saving_ranges(nt), optional=optional_ranges(nt))
     ctx.engages = frozenset(name for pack in packs for name, m in pack.scope.items() if m(ctx).matched)
     return ctx
 

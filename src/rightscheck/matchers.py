@@ -38,6 +38,7 @@ class Context:
     engages: frozenset[str] = frozenset()
     defined: list[Range] = field(default_factory=list)  # occurrences of terms the text defines
     saving: list[Range] = field(default_factory=list)  # saving and exclusion clauses
+    optional: list[Range] = field(default_factory=list)  # clauses a State may opt into
     cache: dict[int, Result] = field(default_factory=dict)
     term_hits: dict[int, list[list[Range]]] = field(default_factory=dict)
 
@@ -219,14 +220,27 @@ class Regex(Compiled):
 
 
 # ----------------------------------------------------------------------------- logic
+def mentioned_only(hits: Iterable[Range], ctx: Context) -> bool:
+    """True when every hit lies in an optional clause ("A Party may require that the offence be
+    committed intentionally"): words there are not elements of the offence as drafted."""
+    hits = list(hits)
+    return bool(hits) and bool(ctx.optional) and all(
+        any(s <= h[0] and h[1] <= e for s, e in ctx.optional) for h in hits
+    )
+
+
 class Absent(Compiled):
-    """Matches, with no ranges, when the inner matcher finds nothing."""
+    """Matches, with no ranges, when the inner matcher finds nothing, or finds it only in an
+    optional clause (see :func:`mentioned_only`)."""
 
     def __init__(self, inner: Compiled) -> None:
         self.inner = inner
 
     def evaluate(self, ctx: Context) -> Result:
-        return NO_MATCH if self.inner(ctx).matched else Result(True)
+        inner = self.inner(ctx)
+        if not inner.matched or mentioned_only(inner.hits, ctx):
+            return Result(True)
+        return NO_MATCH
 
 
 class All(Compiled):

@@ -113,3 +113,120 @@ def compare(report: Report, expected: list[dict[str, Any]]) -> Accuracy:
             if f.spans and not _overlaps(f, all_defect_ranges):
                 acc.unmatched_findings.append((p.id, f.rule))
     return acc
+
+
+# ----------------------------------------------------------------------------- the corpus
+VERDICT_ORDER = {"compatible": 0, "not_engaged": 0, "concerns": 1, "incompatible": 2}
+
+
+@dataclass
+class EntryResult:
+    """One corpus entry: what the authorities found and what rightscheck reported."""
+
+    id: str
+    language: str
+    areas: list[str]
+    endorsed: bool
+    expected: str
+    got: str
+    score: float | None
+    defects: list[DefectResult] = field(default_factory=list)
+    terms_found: int = 0
+    terms_total: int = 0
+    satisfied_total: int = 0
+    false_missing: list[str] = field(default_factory=list)
+    high_findings: list[str] = field(default_factory=list)
+
+    @property
+    def assessed(self) -> bool:
+        return self.got != "not_assessed"
+
+
+def evaluate_entry(p: ProvisionReport, expected: Any) -> EntryResult:
+    """Compare one provision's report with a corpus entry's ``expected`` block."""
+    r = EntryResult(
+        id=p.id, language=p.language, areas=list(expected.areas), endorsed=expected.endorsed,
+        expected=expected.verdict, got=p.overall.verdict, score=p.overall.score,
+    )
+    if not r.assessed:
+        return r
+    spans = [(s.start, s.end) for f in p.findings for s in f.spans]
+    for d in expected.defects:
+        r.defects.append(DefectResult(p.id, list(d.tests), list(d.terms), _defect_found_by(p, d.tests, d.terms)))
+        for term in d.terms:
+            r.terms_total += 1
+            ranges = _occurrences(p.text, term)
+            if any(s < e2 and s2 < e for s, e in ranges for s2, e2 in spans):
+                r.terms_found += 1
+    for s in expected.satisfied:
+        r.satisfied_total += 1
+        r.false_missing += [f.rule for f in p.findings if f.category == s.category]
+    r.high_findings = [f.rule for f in p.findings if f.severity in HIGH]
+    return r
+
+
+def _spearman(xs: list[float], ys: list[float]) -> float | None:
+    """Spearman's rank correlation, ties given their average rank."""
+    if len(xs) < 3:
+        return None
+
+    def ranks(values: list[float]) -> list[float]:
+        order = sorted(range(len(values)), key=values.__getitem__)
+        out = [0.0] * len(values)
+        i = 0
+        while i < len(order):
+            j = i
+            while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
+                j += 1
+            for k in range(i, j + 1):
+                out[order[k]] = (i + j) / 2 + 1
+            i = j + 1
+        return out
+
+    rx, ry = ranks(xs), ranks(ys)
+    mx, my = sum(rx) / len(rx), sum(ry) / len(ry)
+    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
+    vx = sum((a - mx) ** 2 for a in rx) ** 0.5
+    vy = sum((b - my) ** 2 for b in ry) ** 0.5
+    return cov / (vx * vy) if vx and vy else None
+
+
+@dataclass
+class Summary:
+    """The figures for a group of corpus entries (a part, a language, a doctrine area)."""
+
+    entries: int
+    assessed: int
+    verdict_exact: float | None
+    verdict_binary: float | None
+    defect_recall: float | None
+    defects: int
+    term_recall: float | None
+    terms: int
+    false_missing: int
+    satisfied: int
+    endorsed: int
+    endorsed_with_high: list[str]
+    rank_correlation: float | None
+
+
+def summarise(results: list[EntryResult]) -> Summary:
+    done = [r for r in results if r.assessed]
+
+    def share(hits: int, total: int) -> float | None:
+        return hits / total if total else None
+
+    defects = [d for r in done for d in r.defects]
+    terms_total = sum(r.terms_total for r in done)
+    scored = [r for r in done if r.score is not None]
+    return Summary(
+        entries=len(results), assessed=len(done),
+        verdict_exact=share(sum(same_verdict(r.expected, r.got) for r in done), len(done)),
+        verdict_binary=share(sum((r.expected in NO_CONCERN) == (r.got in NO_CONCERN) for r in done), len(done)),
+        defect_recall=share(sum(d.found for d in defects), len(defects)), defects=len(defects),
+        term_recall=share(sum(r.terms_found for r in done), terms_total), terms=terms_total,
+        false_missing=sum(len(r.false_missing) for r in done), satisfied=sum(r.satisfied_total for r in done),
+        endorsed=sum(r.endorsed for r in done),
+        endorsed_with_high=[f"{r.id} ({', '.join(r.high_findings)})" for r in done if r.endorsed and r.high_findings],
+        rank_correlation=_spearman([-(r.score or 0) for r in scored], [VERDICT_ORDER[r.expected] for r in scored]),
+    )

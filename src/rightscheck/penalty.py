@@ -20,7 +20,8 @@ _NUMBERS = {
     "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50,
 }
 _NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
-_UNIT = r"(?P<unit{n}>years?|months?)"
+# "five (5) years": a number in words may be repeated in figures
+_UNIT = r"(?:\(\d+\) )?(?P<unit{n}>years?|months?)"
 _CUSTODIAL = re.compile(
     r"\b(?:life imprisonment|imprisonment for life|imprisonment|deprivation of liberty|"
     r"prison(?: term| sentence)?|custodial sentence|detention|penal servitude|incarceration|"
@@ -36,7 +37,7 @@ _BAN = re.compile(
 )
 _FORCED_LABOUR = re.compile(r"\b(?:forced|compulsory|correctional|corrective) (?:labour|labor|work)")
 _RANGE = re.compile(
-    rf"(?:\bfrom |\bbetween |\bof )?(?P<lo>{_NUM})(?: years?)? (?:to|and|-) (?P<hi>{_NUM}) "
+    rf"(?:\bfrom |\bbetween |\bof )?(?P<lo>{_NUM})(?: \(\d+\))?(?: years?)? (?:to|and|-) (?P<hi>{_NUM}) "
     + _UNIT.format(n="")
 )
 _MAX = re.compile(

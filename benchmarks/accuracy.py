@@ -41,7 +41,8 @@ def _pct(value: float | None) -> str:
 
 
 def _row(label: str, s) -> str:
-    return (f"  {label:<24} {s.entries:>4} {s.assessed:>4}  exact {_pct(s.verdict_exact)}  binary {_pct(s.verdict_binary)}"
+    return (f"  {label:<24} {s.entries:>4} {s.assessed:>4}  exact {_pct(s.verdict_exact)}"
+            f"  binary {_pct(s.verdict_binary)}"
             f"  defects {_pct(s.defect_recall)} (n={s.defects:>3})  terms {_pct(s.term_recall)} (n={s.terms:>3})"
             f"  false-missing {s.false_missing}/{s.satisfied}  endorsed-high {len(s.endorsed_with_high)}/{s.endorsed}"
             f"  rho {_pct(s.rank_correlation)}")

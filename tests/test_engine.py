@@ -165,3 +165,25 @@ def test_a_test_the_text_gives_no_handle_on_needs_review(check):
     assert "aim.listed" in r.tests["legitimate_aim"].reason
     assert r.overall.verdict in {"compatible", "concerns", "incompatible"}
     assert r.overall.verdict != "compatible" or "no handle" in r.overall.reason
+
+
+def test_a_definition_in_one_article_applies_to_the_articles_that_use_it(packs):
+    from rightscheck.models import Provision
+
+    broad = Provision(id="art-2", source="Draft convention", text=(
+        'For the purposes of this Convention, "terrorist act" means any act committed with the aim of influencing '
+        "the decisions of public authorities, which causes serious damage to property."))
+    model = Provision(id="art-2", source="Draft convention", text=(
+        'For the purposes of this Convention, "terrorist act" means the taking of hostages, or an act intended to '
+        "cause death or serious bodily injury to civilians, committed to provoke a state of terror."))
+    offence = Provision(id="art-16", source="Draft convention", text=(
+        "Each State Party shall establish as a criminal offence the intentional public incitement to commit "
+        "terrorist acts, where such conduct causes a danger that such acts may be committed."))
+    inherited = assess([broad, offence], packs).provisions[1]
+    f = next(f for f in inherited.findings if f.rule == "LEG-INHERITED-DEFINITION")
+    assert [s.text for s in f.spans] == ["terrorist acts"] and "art-2" in f.message
+    assert "LEG-INHERITED-DEFINITION" not in rules_of(assess([model, offence], packs).provisions[1])
+    # the same article alone, or with an article of another document, inherits nothing
+    assert "LEG-INHERITED-DEFINITION" not in rules_of(assess([offence], packs).provisions[0])
+    other = broad.model_copy(update={"source": "Another law"})
+    assert "LEG-INHERITED-DEFINITION" not in rules_of(assess([other, offence], packs).provisions[1])

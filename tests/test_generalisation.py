@@ -21,11 +21,17 @@ def test_every_rule_has_paraphrase_and_near_miss_cases():
     assert set(CASES) <= set(RULES)
 
 
+def _case(item) -> tuple[str, list[str]]:
+    """A case is a text, or {text, document} for rules that look across a document."""
+    return (item, []) if isinstance(item, str) else (item["text"], item.get("document", []))
+
+
 @pytest.mark.parametrize("rule_id", sorted(CASES))
 def test_paraphrases_flag(rule_id):
     cr = RULES[rule_id]
-    for text in CASES[rule_id]["flag"]:
-        finding = run_example(cr, text)
+    for item in CASES[rule_id]["flag"]:
+        text, document = _case(item)
+        finding = run_example(cr, text, document)
         assert finding is not None, f"{rule_id} missed {text!r}"
         for s in finding.spans:
             assert text[s.start:s.end] == s.text
@@ -34,5 +40,6 @@ def test_paraphrases_flag(rule_id):
 @pytest.mark.parametrize("rule_id", sorted(CASES))
 def test_near_misses_pass(rule_id):
     cr = RULES[rule_id]
-    for text in CASES[rule_id]["pass"]:
-        assert run_example(cr, text) is None, f"{rule_id} fired on {text!r}"
+    for item in CASES[rule_id]["pass"]:
+        text, document = _case(item)
+        assert run_example(cr, text, document) is None, f"{rule_id} fired on {text!r}"

@@ -14,7 +14,7 @@ RULES = [cr for pack in load_packs() for cr in pack.rules]
 @pytest.mark.parametrize("cr", RULES, ids=[cr.rule.id for cr in RULES])
 def test_rule_flags_its_examples_with_exact_spans(cr):
     for ex in cr.rule.examples.flag:
-        finding = run_example(cr, ex.text)
+        finding = run_example(cr, ex.text, ex.document)
         assert finding is not None, f"{cr.rule.id} did not fire on {ex.text!r}"
         assert [s.text for s in finding.spans] == ex.marks
         for span in finding.spans:

@@ -7,12 +7,14 @@ run the selected rules -> score each test -> build the checklist.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from . import __version__
 from .checklist import build_checklist
-from .definitions import defined_ranges, optional_ranges, saving_ranges
-from .matchers import Context, Range, merge_ranges
+from .definitions import defined_ranges, defined_terms, optional_ranges, saving_ranges
+from .matchers import Context, Inheritance, Range, merge_ranges
 from .models import (
     ChecklistItem,
     Finding,
@@ -45,7 +47,9 @@ def text_hash(text: str) -> str:
 
 
 def _fill(template: str, quoted: str, ctx: Context) -> str:
-    return template.replace("{match}", quoted).replace("{penalty}", ctx.penalty.describe())
+    where = "; ".join(f"'{i.term}' in {i.provision} ({', '.join(i.rules)})" for i in ctx.inherited) or "another article"
+    return (template.replace("{match}", quoted).replace("{penalty}", ctx.penalty.describe())
+            .replace("{defined_in}", where))
 
 
 def _inside(hit: Range, ranges: list[Range]) -> bool:
@@ -106,12 +110,22 @@ def run_rule(cr: CompiledRule, ctx: Context) -> Finding | None:
     )
 
 
-def make_context(provision: Provision, packs: Sequence[Pack] = ()) -> Context:
+def make_context(provision: Provision, packs: Sequence[Pack] = (), document: DocumentView | None = None) -> Context:
     """Normalise the text, read its penalty, definitions and saving clauses, and decide which
-    of the packs' scopes (e.g. ``expression``) it engages."""
+    of the packs' scopes (e.g. ``expression``) it engages. ``document`` tells what the other
+    provisions of the same document define."""
     nt = normalise(provision.text)
     ctx = Context(nt=nt, penalty=parse_penalty(nt.norm, provision.penalty),
                   defined=defined_ranges(nt), saving=saving_ranges(nt), optional=optional_ranges(nt))
+    if document is not None:
+        ctx.document_defined = document.defined
+        used = document.used_in(nt.norm)
+        if used:
+            own = set(defined_terms(nt))
+            ctx.inherited = [
+                inh for inh in document.inheritances
+                if inh.term in used and inh.provision != provision.id and inh.term not in own
+            ]
     ctx.engages = frozenset(name for pack in packs for name, m in pack.scope.items() if m(ctx).matched)
     return ctx
 
@@ -137,9 +151,52 @@ def score_tests(
     return tests
 
 
+@dataclass
+class DocumentView:
+    """What the provisions of one document define, and which of those definitions drew findings."""
+
+    defined: frozenset[str]
+    inheritances: list[Inheritance]
+
+    def __post_init__(self) -> None:
+        terms = sorted({i.term for i in self.inheritances}, key=len, reverse=True)
+        self._pattern = (
+            re.compile(r"(?<!\w)(" + "|".join(map(re.escape, terms)) + r")s?(?!\w)") if terms else None
+        )
+
+    def used_in(self, norm: str) -> set[str]:
+        """The inherited terms a normalised text uses (one scan for all of them)."""
+        return {m.group(1) for m in self._pattern.finditer(norm)} if self._pattern else set()
+
+
+def document_key(provision: Provision) -> str:
+    """Provisions of one document: the same source, or else the same input file."""
+    return provision.source or (provision.origin or "").rsplit(":", 1)[0] or provision.id
+
+
+def _documents(provisions: Sequence[Provision]) -> dict[str, list[int]]:
+    """Indices of the provisions of each document that has several provisions in the input."""
+    groups: dict[str, list[int]] = {}
+    for i, p in enumerate(provisions):
+        groups.setdefault(document_key(p), []).append(i)
+    return {k: v for k, v in groups.items() if len(v) > 1}
+
+
+def _inheritances(provision: Provision, terms: list[str], report: ProvisionReport) -> list[Inheritance]:
+    """The terms a provision defines, where its own text drew findings with words."""
+    found = [f for f in report.findings if f.spans]
+    if not found:
+        return []
+    rules = tuple(sorted({f.rule for f in found}))
+    categories = frozenset(f.category for f in found)
+    tests = frozenset(f.test for f in found)
+    return [Inheritance(t, provision.id, rules, categories, tests) for t in terms]
+
+
 def assess_provision(
     provision: Provision, packs: Sequence[Pack], rules: Sequence[CompiledRule],
     decisions: Decisions | None = None, excluded_tests: frozenset[str] = frozenset(),
+    document: DocumentView | None = None,
 ) -> ProvisionReport:
     languages = {lang for pack in packs for lang in pack.meta.languages}
     base = {
@@ -157,7 +214,7 @@ def assess_provision(
             **base, engages_expression=False, overall=over, tests=tests, findings=[],
             checklist=[], notes=[reason],
         )
-    ctx = make_context(provision, packs)
+    ctx = make_context(provision, packs, document)
     engages = ctx.engages
     findings: list[Finding] = []
     for cr in rules:
@@ -231,14 +288,39 @@ def assess(
     if review is not None:
         aliases = {a: cr.rule.id for p in packs for cr in p.rules for a in cr.rule.aliases}
         decisions = Decisions(list(review), aliases)
-    reports = []
-    for i, p in enumerate(provisions, 1):
-        reports.append(assess_provision(p, packs, rules, decisions, excluded))
+    # A definition in one article applies to every article of the document that uses the term.
+    # Articles that define terms are assessed first; the others then know what their document
+    # defines and which definitions drew findings. Each provision is assessed once.
+    reports: list[ProvisionReport | None] = [None] * len(provisions)
+    views: dict[int, DocumentView] = {}
+    done = 0
+
+    def run(i: int, view: DocumentView | None) -> None:
+        nonlocal done
+        reports[i] = assess_provision(provisions[i], packs, rules, decisions, excluded, view)
+        done += 1
         if progress is not None:
-            progress(i)
+            progress(done)
+
+    for members in _documents(provisions).values():
+        terms = {i: defined_terms(normalise(provisions[i].text)) for i in members}
+        defined = frozenset(t for ts in terms.values() for t in ts)
+        inheritances: list[Inheritance] = []
+        for i in members:
+            if terms[i]:
+                run(i, DocumentView(defined, []))
+                inheritances += _inheritances(provisions[i], terms[i], reports[i])  # type: ignore[arg-type]
+        # one inheritance per term and defining article text (a document may repeat an article)
+        unique = list({(h.term, h.rules, h.categories): h for h in reversed(inheritances)}.values())[::-1]
+        for i in members:
+            views[i] = DocumentView(defined, unique)
+    for i in range(len(provisions)):
+        if reports[i] is None:
+            run(i, views.get(i))
+    final = [r for r in reports if r is not None]
     summary = None
     if decisions is not None:
-        decided = [f for r in reports for f in r.findings if f.decision]
+        decided = [f for r in final for f in r.findings if f.decision]
         summary = ReviewSummary(
             file=review_file, decisions=len(decisions.entries), applied=len(decided),
             set_aside=sum(1 for f in decided if f.decision and f.decision.sets_aside),
@@ -253,5 +335,5 @@ def assess(
         selection=selection,
         scoring=scoring_info(packs[0].meta.scoring),
         review=summary,
-        provisions=reports,
+        provisions=final,
     )

@@ -29,6 +29,22 @@ class Result:
 NO_MATCH = Result(False)
 
 
+@dataclass(frozen=True)
+class Inheritance:
+    """A term this provision uses that another provision of its document defines."""
+
+    term: str
+    provision: str
+    rules: tuple[str, ...]
+    categories: frozenset[str]
+    tests: frozenset[str]
+
+
+def term_occurrences(norm: str, term: str) -> list[Range]:
+    """Whole-word occurrences of a defined term (and its plural) in normalised text."""
+    return [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(term) + r"s?(?!\w)", norm)]
+
+
 @dataclass
 class Context:
     """Everything a matcher may look at for one provision."""
@@ -39,6 +55,10 @@ class Context:
     defined: list[Range] = field(default_factory=list)  # occurrences of terms the text defines
     saving: list[Range] = field(default_factory=list)  # saving and exclusion clauses
     optional: list[Range] = field(default_factory=list)  # clauses a State may opt into
+    # The document the provision belongs to, when the input holds several of its provisions:
+    # the terms any of them defines, and the definitions elsewhere that drew findings.
+    document_defined: frozenset[str] | None = None
+    inherited: list[Inheritance] = field(default_factory=list)
     cache: dict[int, Result] = field(default_factory=dict)
     term_hits: dict[int, list[list[Range]]] = field(default_factory=dict)
 
@@ -390,6 +410,41 @@ class PenaltyM(Compiled):
         return Result(True, _sorted_unique(ranges))
 
 
+class InheritsM(Compiled):
+    """Occurrences of terms defined elsewhere in the document by a definition that drew findings
+    of the given categories."""
+
+    def __init__(self, spec: object) -> None:
+        self.categories = frozenset(spec.categories)  # type: ignore[attr-defined]
+        self.tests = frozenset(spec.tests)  # type: ignore[attr-defined]
+
+    def evaluate(self, ctx: Context) -> Result:
+        hits: list[Range] = []
+        for inh in ctx.inherited:
+            if inh.categories & self.categories and inh.tests & self.tests:
+                hits += term_occurrences(ctx.norm, inh.term)
+        return Result(bool(hits), _sorted_unique(hits))
+
+
+class UndefinedInDocument(Compiled):
+    """Occurrences of the terms when the input holds several provisions of the document and none
+    of them defines the term (nor this provision)."""
+
+    def __init__(self, terms: list[str], index: TermIndex) -> None:
+        self.terms = Terms(terms, index)
+
+    def evaluate(self, ctx: Context) -> Result:
+        if ctx.document_defined is None:
+            return NO_MATCH
+        defined = ctx.document_defined
+
+        def is_defined(word: str) -> bool:
+            return any(word.rstrip("s") == d.rstrip("s") or word.startswith(d) for d in defined)
+
+        hits = [h for h in self.terms(ctx).hits if not is_defined(ctx.norm[h[0]:h[1]])]
+        return Result(bool(hits), tuple(hits))
+
+
 # ----------------------------------------------------------------------------- compile
 VocabLookup = Callable[[list[str]], Compiled]
 
@@ -421,6 +476,10 @@ def compile_matcher(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compile
     if kind == "penalty":
         assert m.penalty is not None
         return PenaltyM(m.penalty)
+    if kind == "inherits":
+        return InheritsM(m.inherits)
+    if kind == "undefined_in_document":
+        return UndefinedInDocument(m.undefined_in_document or [], index)
     raise AssertionError(f"unknown matcher kind {kind}")
 
 

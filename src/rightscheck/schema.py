@@ -111,8 +111,16 @@ class PenaltyTest(Strict):
         return self
 
 
+class Inherits(Strict):
+    """Words of the provision that another provision of the same document defines, where that
+    definition drew findings of these categories (and tests)."""
+
+    categories: list[str] = Field(min_length=1)
+    tests: list[TestId] = Field(default_factory=lambda: ["legality"])
+
+
 MATCHER_KINDS = ("terms", "vocab", "regex", "absent", "not", "all", "any", "near", "not_near",
-                 "penalty")
+                 "penalty", "inherits", "undefined_in_document")
 
 
 class Matcher(Strict):
@@ -128,6 +136,8 @@ class Matcher(Strict):
     near: Near | None = None
     not_near: Near | None = None
     penalty: PenaltyTest | None = None
+    inherits: Inherits | None = None
+    undefined_in_document: list[str] | None = None
 
     @field_validator("vocab", mode="before")
     @classmethod
@@ -274,6 +284,10 @@ class FlagExample(Strict):
     text: str = Field(min_length=1)
     marks: list[str] = Field(default_factory=list)
     note: str | None = None
+    document: list[str] = Field(
+        default_factory=list,
+        description="other articles of the same document, for rules that look across a document",
+    )
 
 
 class KnownGap(Strict):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .engine import make_context, run_rule
+from .engine import assess, make_context, run_rule
 from .models import Finding, Provision
 from .rules import CompiledRule, Pack
 
@@ -32,8 +32,14 @@ class ValidationReport:
     gaps: list[tuple[str, str, str]] = field(default_factory=list)  # rule, expect, note
 
 
-def run_example(cr: CompiledRule, text: str) -> Finding | None:
-    """Apply one rule to an example text, exactly as the engine would."""
+def run_example(cr: CompiledRule, text: str, document: list[str] | None = None) -> Finding | None:
+    """Apply one rule to an example text, exactly as the engine would; with ``document``, the
+    example is the last article of a document whose other articles are given."""
+    if document:
+        articles = [Provision(id=f"art-{i}", source="example", text=t) for i, t in enumerate(document, 1)]
+        example = Provision(id="example", source="example", text=text)
+        report = assess([*articles, example], [cr.pack]).provisions[-1]
+        return next((f for f in report.findings if f.rule == cr.rule.id), None)
     ctx = make_context(Provision(id="example", text=text), [cr.pack])
     return run_rule(cr, ctx)
 
@@ -59,13 +65,13 @@ def validate_packs(packs: list[Pack]) -> ValidationReport:
             rule = cr.rule
             for ex in rule.examples.flag:
                 report.examples += 1
-                finding = run_example(cr, ex.text)
+                finding = run_example(cr, ex.text, ex.document)
                 if finding is None:
                     problem = "did not fire"
                 else:
                     got = [s.text for s in finding.spans]
                     problem = "" if got == ex.marks else f"marked {got}, expected {ex.marks}"
-                if not problem and finding is not None and rule.remedy.edit is not None:
+                if not problem and finding is not None and rule.remedy.edit is not None and not ex.document:
                     problem = _edit_problem(cr, ex.text, finding)
                 if problem:
                     report.failures.append(

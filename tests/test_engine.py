@@ -187,3 +187,10 @@ def test_a_definition_in_one_article_applies_to_the_articles_that_use_it(packs):
     assert "LEG-INHERITED-DEFINITION" not in rules_of(assess([offence], packs).provisions[0])
     other = broad.model_copy(update={"source": "Another law"})
     assert "LEG-INHERITED-DEFINITION" not in rules_of(assess([other, offence], packs).provisions[1])
+
+
+def test_a_repeal_restricts_nothing(check):
+    r = check("The Criminal Code is amended by the repeal of section 185 on the communication of false reports "
+              "injuring the reputation of the State and section 183A on defamation of the President.")
+    assert r.findings == [] and r.overall.verdict == "not_engaged"
+    assert any("repeals offences" in n for n in r.notes)

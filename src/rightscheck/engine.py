@@ -215,9 +215,12 @@ def assess_provision(
             checklist=[], notes=[reason],
         )
     ctx = make_context(provision, packs, document)
+    exempt = {s for pack in packs for s in pack.meta.exempt_scopes if s in ctx.engages}
+    if exempt:  # e.g. a repeal: it restricts nothing, and the words it quotes are not enacted
+        ctx.engages = frozenset(exempt)
     engages = ctx.engages
     findings: list[Finding] = []
-    for cr in rules:
+    for cr in rules if not exempt else ():
         if provision.language not in cr.rule.languages:
             continue
         finding = run_rule(cr, ctx)

@@ -43,7 +43,7 @@ _RANGE = re.compile(
 _MAX = re.compile(
     r"(?:\bup to|\bnot exceeding|\bnot more than|\bno more than|"
     r"\bmaximum (?:term |penalty |sentence |period )?(?:of )?(?:imprisonment (?:of |for )?)?|"
-    r"\bat most|\bnot to exceed|\bnot longer than)"
+    r"\bat most|\bnot to exceed|\bnot longer than|\bmay extend to|\bextending to)"
     rf"(?: a term of| a period of)? (?P<n>{_NUM}) " + _UNIT.format(n="")
 )
 _MIN = re.compile(

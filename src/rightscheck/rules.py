@@ -145,6 +145,13 @@ def load_pack(path: Path) -> Pack:
     for name, scope in meta.scope.items():
         check_vocab(scope.match, str(meta_file), meta_doc.line_of(("scope", name)), f"scope {name}")
         pack.scope[name] = compile_matcher(scope.match, vocab, term_index)
+    for name in meta.exempt_scopes:
+        if name not in meta.scope:
+            raise RuleError(
+                f"exempt_scopes names scope {name!r}, which the pack does not define",
+                file=str(meta_file), line=meta_doc.line_of(("exempt_scopes",)),
+                fix="define it under 'scope:' or remove it from 'exempt_scopes'",
+            )
     for item in meta.checklist:
         if item.evidence is not None:
             check_vocab(item.evidence, str(meta_file), None, f"checklist item {item.id}")

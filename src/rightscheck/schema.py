@@ -420,6 +420,8 @@ class PackMeta(Strict):
     languages: list[str] = Field(min_length=1)
     scoring: Scoring
     scope: dict[str, ScopeDef]
+    exempt_scopes: list[str] = Field(
+        default_factory=list, description="scopes whose provisions restrict nothing: no rule of the pack runs on them")
     checklist: list[ChecklistDef] = Field(min_length=1)
     vocabularies: dict[str, Vocabulary] = Field(default_factory=dict)
     sources: dict[str, SourceDoc] = Field(min_length=1)

@@ -1,0 +1,126 @@
+"""The corpus of real provisions (tests/corpus/): well formed, split once, and the findings
+authorities gave come out of the engine.
+
+The figures asserted here are regression floors set below what was measured when the corpus was
+split (see docs/accuracy.md); the development part is where rules are tuned, the validation part
+is only measured.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from rightscheck.corpus import AREAS, load_corpus, load_split, make_split, parts, split_part
+from rightscheck.engine import assess
+from rightscheck.evaluate import evaluate_entry, summarise
+
+CORPUS = Path(__file__).parent / "corpus"
+ENTRIES = load_corpus(CORPUS)
+SPLIT = load_split(CORPUS)
+
+
+@pytest.fixture(scope="module")
+def results(packs):
+    report = assess([e.provision() for e in ENTRIES], packs)
+    by_id = {p.id: p for p in report.provisions}
+    return {
+        part: [evaluate_entry(by_id[e.id], e.expected) for e in members]
+        for part, members in parts(ENTRIES, SPLIT).items()
+    }
+
+
+def test_corpus_size_and_spread():
+    assert len(ENTRIES) >= 150
+    assert len({e.jurisdiction for e in ENTRIES}) >= 35
+    assert sum(e.expected.endorsed for e in ENTRIES) >= 45
+    # recalled wording at most 10 %
+    assert sum(e.recalled for e in ENTRIES) <= 0.10 * len(ENTRIES)
+    # every doctrine area is represented by several provisions, several of them not in English
+    areas = Counter(a for e in ENTRIES for a in e.expected.areas)
+    assert all(areas[a] >= 2 for a in AREAS), areas
+    assert sum(e.language != "en" for e in ENTRIES) >= 30
+
+
+def test_entries_are_well_formed():
+    ids = [e.id for e in ENTRIES]
+    assert len(ids) == len(set(ids))
+    for e in ENTRIES:
+        text = e.text.lower()
+        for d in e.expected.defects:
+            for term in d.terms:
+                assert term.lower() in text, (e.id, term)
+        for s in e.expected.satisfied:
+            for term in s.terms:
+                assert term.lower() in text, (e.id, term)
+        assert not e.original_of or e.original_of in ids, e.id
+        assert e.read_at.strip(), e.id
+        assert e.recalled == (e.read_at.strip().lower() == "recalled") or not e.recalled, e.id
+        for f in e.expected.findings:
+            assert f.symbol.strip() and f.quote.strip(), e.id
+
+
+def test_split_is_written_down_and_both_parts_hold_entries():
+    assert SPLIT is not None
+    assert not set(SPLIT.development) & set(SPLIT.validation)
+    for j in SPLIT.development:
+        assert split_part(j, SPLIT) == "development"
+    # the split was made by the documented method: re-making it over the jurisdictions it lists
+    # gives the same parts
+    listed = [e for e in ENTRIES if e.jurisdiction in set(SPLIT.development) | set(SPLIT.validation)]
+    remade = make_split(listed)
+    assert remade.development == SPLIT.development and remade.validation == SPLIT.validation
+    by_part = parts(ENTRIES, SPLIT)
+    assert len(by_part["validation"]) >= 20 and len(by_part["development"]) >= 100
+    # entries moved to the development part after a validation miss taught something say what
+    assert all(note.strip() for note in SPLIT.moved_to_development.values())
+
+
+@pytest.mark.parametrize("part", ["development", "validation"])
+def test_findings_follow_the_authorities(results, part):
+    s = summarise(results[part])
+    # floors, not targets: see docs/accuracy.md for the measured figures
+    floors = {"development": (0.85, 0.58, 0.60, 0.65, 4), "validation": (0.70, 0.45, 0.60, 0.45, 1)}[part]
+    assert s.verdict_binary >= floors[0], s
+    assert s.defect_recall >= floors[1], s
+    assert s.term_recall >= floors[2], s
+    assert s.rank_correlation >= floors[3], s
+    assert s.false_missing <= floors[4], s
+
+
+def test_languages_no_pack_covers_are_not_assessed_never_passed(results):
+    for r in results["development"] + results["validation"]:
+        if r.language != "en":
+            assert r.got == "not_assessed", r.id
+
+
+def _report(packs, pid: str):
+    entry = next(e for e in ENTRIES if e.id == pid)
+    return assess([entry.provision()], packs).provisions[0]
+
+
+@pytest.mark.parametrize("pid", ["ke-cmca-22", "zw-clc-31-a-iii", "sg-pofma-7"])
+def test_false_news_offences_are_found(packs, pid):
+    report = _report(packs, pid)
+    assert "LEG-FALSE-INFORMATION" in {f.rule for f in report.findings}
+    assert report.overall.verdict in {"concerns", "incompatible"}
+
+
+@pytest.mark.parametrize(
+    "pid", ["un-iccpr-20-2", "un-genocide-3c", "coe-cets196-5", "ca-cc-319-2", "uk-defamation-2013-s2"])
+def test_endorsed_formulas_raise_no_high_concern(packs, pid):
+    report = _report(packs, pid)
+    assert report.overall.verdict in {"compatible", "not_engaged"}, [f.rule for f in report.findings]
+    assert not [f.rule for f in report.findings if f.severity in {"high", "critical"}]
+
+
+def test_philippine_terrorism_definition_is_judged_against_practice_7(packs):
+    rules = {f.rule for f in _report(packs, "ph-ata-4").findings}
+    assert {"LEG-TERRORISM-DEF-HARMS", "LEG-TERRORISM-DEF-PURPOSE"} <= rules
+
+
+def test_budapest_offences_are_not_engaged(packs):
+    for pid in ("coe-cets185-2", "coe-cets185-3", "coe-cets185-5"):
+        assert _report(packs, pid).overall.verdict == "not_engaged", pid

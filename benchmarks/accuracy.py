@@ -9,7 +9,7 @@
    elements reported missing, endorsed texts with a high or critical finding, and the rank
    correlation of score and expert verdict. ``--details PART`` lists each miss of that part (rules
    are tuned on the development part: look at validation misses only to report them).
-2. The small evaluation set (EVAL_DIR: ../shared/eval beside the repository, else tests/data) and
+2. The small evaluation set (EVAL_DIR, default tests/data: dev-provisions.yaml and dev-expected.yaml) and
    the good-practice references: these gate the exit status.
 """
 
@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def find_eval_dir(arg: str | None) -> Path:
-    for candidate in ([Path(arg)] if arg else []) + [ROOT.parent / "shared" / "eval", ROOT / "tests" / "data"]:
+    for candidate in ([Path(arg)] if arg else []) + [ROOT / "tests" / "data"]:
         if (candidate / "dev-provisions.yaml").is_file():
             return candidate
     sys.exit("no evaluation set found (give its folder as the first argument)")

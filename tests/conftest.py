@@ -17,9 +17,9 @@ EXAMPLES = ROOT / "examples"
 
 
 def eval_dir() -> Path:
-    """The shared evaluation set when it sits beside the repository, else the copy in tests/data."""
+    """The small evaluation set: RIGHTSCHECK_EVAL if set, else the copy in tests/data."""
     env = os.environ.get("RIGHTSCHECK_EVAL")
-    for candidate in (Path(env) if env else None, ROOT.parent / "shared" / "eval", ROOT / "tests" / "data"):
+    for candidate in (Path(env) if env else None, ROOT / "tests" / "data"):
         if candidate and (candidate / "dev-provisions.yaml").is_file():
             return candidate
     raise FileNotFoundError("no evaluation set found")

@@ -163,3 +163,27 @@ def test_terminal_view_keeps_messages_readable_at_any_width(width):
     if width < 100:  # findings are listed: each message reads as running text
         flat = " ".join(" ".join(line.strip(" │").split()) for line in text.splitlines())
         assert "has no settled meaning in international law" in flat
+
+
+@pytest.mark.parametrize(("selector", "hint"), [
+    ("test:necesity", "test:necessity"), ("tset:necessity", "test:necessity"), ("LEG-EXTREMSM", "LEG-EXTREMISM"),
+    ("ZZZ-", ""), ("category:vauge-term", "category:vague-term"), ("pack:iccpr", ""),
+])
+def test_a_mistyped_selector_is_refused_not_a_clean_report(selector, hint):
+    for option in ("--select", "--ignore"):
+        result = run("check", CIS, option, selector, "--format", "json")
+        assert result.exit_code == 2, (option, selector)
+        assert "selects nothing" in result.output and hint in result.output
+
+
+def test_every_selector_form_that_names_something_runs():
+    for selector in ("LEG-", "test:necessity", "category:vague-term", "pack:iccpr19", "LEG-EXTREMISM", "ALL"):
+        assert run("check", CIS, "--select", selector, "--format", "json").exit_code == 0, selector
+
+
+def test_ignoring_everything_judges_nothing():
+    data = json.loads(run("check", CIS, "--ignore", "ALL", "--format", "json").stdout)
+    p = data["provisions"][0]
+    assert p["overall"]["verdict"] == "not_assessed"
+    assert {t["verdict"] for t in p["tests"].values()} == {"excluded"}
+    assert "LEG-EXTREMISM" in data["selection"]["excluded_rules"]

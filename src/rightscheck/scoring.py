@@ -72,6 +72,8 @@ def overall(tests: dict[TestId, TestResult], engages_expression: bool = True) ->
                        reason=f"worst test: {worst} ({result.verdict}: {result.reason})")
     review = [t for t in TESTS if tests[t].verdict == "needs_review"]
     excluded = [t for t in TESTS if tests[t].verdict == "excluded"]
+    if len(excluded) == len(TESTS):
+        return Overall(score=None, verdict="not_assessed", reason="every test was excluded from this run")
     parts = ["no concern found on the face of the text"]
     if not engages_expression:
         parts = ["the provision does not appear to restrict expression; "

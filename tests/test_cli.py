@@ -187,3 +187,13 @@ def test_ignoring_everything_judges_nothing():
     assert p["overall"]["verdict"] == "not_assessed"
     assert {t["verdict"] for t in p["tests"].values()} == {"excluded"}
     assert "LEG-EXTREMISM" in data["selection"]["excluded_rules"]
+
+
+def test_markdown_shows_input_html_as_text(tmp_path):
+    src = tmp_path / "x.yaml"
+    src.write_text('id: "x<img src=x onerror=alert(1)>"\ntitle: "a | b"\n'
+                   'text: "Distribution of <script>alert(1)</script> extremist materials."\n', "utf-8")
+    md = run("check", str(src), "--format", "markdown").stdout
+    assert "<img" not in md and "<script>" not in md
+    assert "x&lt;img src=x onerror=alert(1)&gt;" in md
+    assert "a \\| b" in md

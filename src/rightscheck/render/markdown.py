@@ -3,15 +3,23 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from ..models import ProvisionReport, Report
 from . import DISCLAIMER, STATUS_MARK, STATUS_WORD, TEST_NAMES, citations, fmt_score, verdict_word
 
 
+def _md(text: object) -> str:
+    """Text from the input (or a review file) as Markdown shows it literally: HTML characters as
+    entities (a Markdown viewer would run them), table bars escaped, one line."""
+    return escape(" ".join(str(text).split()), quote=False).replace("|", "\\|")
+
+
 def _provision(p: ProvisionReport) -> list[str]:
-    title = f" — {p.title}" if p.title else ""
-    out = [f"## {p.id}{title}", ""]
+    title = f" — {_md(p.title)}" if p.title else ""
+    out = [f"## {_md(p.id)}{title}", ""]
     if p.source:
-        out += [f"*Source:* {p.source}", ""]
+        out += [f"*Source:* {_md(p.source)}", ""]
     out += [
         f"**Overall: {verdict_word(p.overall.verdict, long=True)}** "
         f"(score {fmt_score(p.overall.score)}) — {p.overall.reason}",
@@ -25,34 +33,34 @@ def _provision(p: ProvisionReport) -> list[str]:
         out.append(f"| {TEST_NAMES[test]} | {verdict_word(r.verdict)} | {fmt_score(r.score)} | {how} |")
     out.append("")
     for note in p.notes:
-        out.append(f"> {note}")
+        out.append(f"> {_md(note)}")
     if p.notes:
         out.append("")
     if p.findings:
         out += ["### Findings", ""]
         for f in p.findings:
-            words = ", ".join(f"“{s.text}” ({s.start}–{s.end})" for s in f.spans) or "missing element"
+            words = ", ".join(f"“{_md(s.text)}” ({s.start}–{s.end})" for s in f.spans) or "missing element"
             out += [
                 f"- **{f.rule}** — {f.title} · *{f.test}*, {f.severity}, confidence {f.confidence}",
                 f"  - Words: {words}",
-                f"  - {f.message}",
+                f"  - {_md(f.message)}",
                 f"  - Source: {citations(f)}",
-                f"  - Remedy: {f.remedy}",
+                f"  - Remedy: {_md(f.remedy)}",
             ]
             if f.redraft:
-                out.append(f"  - Suggested wording: {f.redraft}")
+                out.append(f"  - Suggested wording: {_md(f.redraft)}")
             if f.decision:
                 d = f.decision
                 scored = " — not scored" if d.sets_aside else ""
-                out.append(f"  - **Review decision: {d.status.replace('_', ' ')}**{scored} — {d.justification} "
-                           f"({d.reviewer}, {d.date})")
+                out.append(f"  - **Review decision: {d.status.replace('_', ' ')}**{scored} — {_md(d.justification)} "
+                           f"({_md(d.reviewer)}, {_md(d.date)})")
         out.append("")
     if p.checklist:
         out += ["### Checklist", ""]
         for item in p.checklist:
             out.append(f"- {STATUS_MARK[item.status]} **{item.question}** — *{STATUS_WORD[item.status]}*")
             if item.evidence:
-                quoted = ", ".join(f"“{e.text}”" for e in item.evidence)
+                quoted = ", ".join(f"“{_md(e.text)}”" for e in item.evidence)
                 out.append(f"  - Evidence: {quoted}")
             if item.rules:
                 out.append(f"  - Findings: {', '.join(item.rules)}")
@@ -77,23 +85,23 @@ def render_markdown(report: Report) -> str:
     ]
     for p in report.provisions:
         cells = [f"{verdict_word(r.verdict)} ({fmt_score(r.score)})" for r in p.tests.values()]
-        out.append(f"| {p.id} | **{verdict_word(p.overall.verdict)}** ({fmt_score(p.overall.score)}) | "
+        out.append(f"| {_md(p.id)} | **{verdict_word(p.overall.verdict)}** ({fmt_score(p.overall.score)}) | "
                    + " | ".join(cells) + " |")
     out.append("")
     if report.review:
         r = report.review
         out += ["## Review decisions", "",
-                f"{r.applied} of {r.decisions} decisions applied from {r.file}; {r.set_aside} finding(s) set "
+                f"{r.applied} of {r.decisions} decisions applied from {_md(r.file)}; {r.set_aside} finding(s) set "
                 "aside (shown, not scored).", ""]
         if r.stale:
             out += ["Stale decisions (they match no finding any more):", ""]
-            out += [f"- {e.provision} · {e.rule} · “{e.match}” ({e.status})" for e in r.stale]
+            out += [f"- {_md(e.provision)} · {_md(e.rule)} · “{_md(e.match)}” ({e.status})" for e in r.stale]
             out.append("")
     for p in report.provisions:
         out += _provision(p)
     out += ["## How scores are computed", "", report.scoring.explanation, ""]
     if report.inputs:
         out += ["## Inputs", ""]
-        out += [f"- {i.path} ({i.hash})" for i in report.inputs]
+        out += [f"- {_md(i.path)} ({i.hash})" for i in report.inputs]
         out.append("")
     return "\n".join(out)

@@ -197,3 +197,17 @@ def test_markdown_shows_input_html_as_text(tmp_path):
     assert "<img" not in md and "<script>" not in md
     assert "x&lt;img src=x onerror=alert(1)&gt;" in md
     assert "a \\| b" in md
+
+
+def test_output_to_a_device_or_a_link_does_not_replace_it(tmp_path):
+    import os
+    import stat
+
+    assert run("check", CIS, "--format", "json", "-o", "/dev/null").exit_code == 0
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    target = tmp_path / "real.json"
+    target.write_text("old", "utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    assert run("check", CIS, "--format", "json", "-o", str(link)).exit_code == 0
+    assert link.is_symlink() and json.loads(target.read_text("utf-8"))["schema_version"] == 2

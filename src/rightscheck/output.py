@@ -1,4 +1,8 @@
-"""Write a report file atomically: to a temporary file beside it, then moved into place."""
+"""Write a report file atomically: to a temporary file beside it, then moved into place.
+
+Only a regular file (or a new path) is replaced that way. A device (``/dev/null``), a FIFO or
+anything else that is not a regular file is written in place, and a symbolic link is followed, so
+that what it points to is written and the link itself stays."""
 
 from __future__ import annotations
 
@@ -9,7 +13,18 @@ from pathlib import Path
 from .errors import InputError
 
 
+def _write_in_place(path: Path, content: str | bytes) -> None:
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
+    with open(path, "wb") as handle:
+        handle.write(data)
+
+
 def write_atomic(path: Path, content: str | bytes) -> None:
+    if path.is_symlink():
+        path = path.resolve()
+    if path.exists() and not path.is_file():
+        _write_in_place(path, content)
+        return
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise InputError("the output folder does not exist", file=str(path),

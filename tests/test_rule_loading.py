@@ -110,3 +110,24 @@ def test_validate_rules_cli_on_builtin_pack():
     result = CliRunner().invoke(main, ["validate-rules"])
     assert result.exit_code == 0, result.output
     assert "0 failing" in result.stdout
+
+
+def test_known_gaps_are_reported_open_or_closed(tmp_path):
+    from rightscheck.validate import validate_packs
+
+    pack_dir = tmp_path / "iccpr19"
+    shutil.copytree(RULES / "iccpr19", pack_dir)
+    rules_file = pack_dir / "legality.yaml"
+    text = rules_file.read_text("utf-8")
+    marker = "  signals: [legality.extremism, blocking.vague-triggers]"
+    assert text.count(marker) == 1
+    gaps = (
+        "    known_gaps:\n"
+        "      - {text: 'the ideology of extremism', expect: flag, note: 'closed: the rule flags it'}\n"
+        "      - {text: 'the ideology of extremism', expect: pass, note: 'open: the rule still flags it'}\n"
+    )
+    rules_file.write_text(text.replace(marker, gaps + marker, 1), "utf-8")
+    result = validate_packs([load_pack(pack_dir)])
+    assert not result.failures
+    assert sorted((r, e, closed) for r, e, _, closed in result.gaps) == [
+        ("LEG-EXTREMISM", "flag", True), ("LEG-EXTREMISM", "pass", False)]

@@ -337,8 +337,11 @@ def validate_rules(directory: str | None) -> None:
     result = validate_packs(packs)
     for f in result.failures:
         click.echo(f"{f.file}:{f.line}: {f.rule}: {f.kind} example {f.text!r}: {f.problem}")
-    for rule, expect, note in result.gaps:
-        click.echo(f"known gap fixed? {rule}: expected {expect} now differs — {note}")
+    for rule, expect, note, closed in result.gaps:
+        if closed:
+            click.echo(f"known gap closed: {rule} now does what it should ({expect}); make it an example — {note}")
+        else:
+            click.echo(f"known gap (open): {rule} should {expect} but does not yet — {note}")
     names = ", ".join(f"{p.name} v{p.version}" for p in packs)
     summary = f"{names}: {result.rules} rules, {result.examples} examples, {len(result.failures)} failing"
     if result.failures:

@@ -29,7 +29,9 @@ class ValidationReport:
     rules: int = 0
     examples: int = 0
     failures: list[ExampleFailure] = field(default_factory=list)
-    gaps: list[tuple[str, str, str]] = field(default_factory=list)  # rule, expect, note
+    # known gaps: (rule, expect, note, closed) — a gap is a text the rule should `expect` (flag or
+    # pass) but does not yet; "closed" when the rule now does, so the case can become an example
+    gaps: list[tuple[str, str, str, bool]] = field(default_factory=list)
 
 
 def run_example(cr: CompiledRule, text: str, document: list[str] | None = None) -> Finding | None:
@@ -87,6 +89,5 @@ def validate_packs(packs: list[Pack]) -> ValidationReport:
                     )
             for gap in rule.examples.known_gaps:
                 fired = run_example(cr, gap.text) is not None
-                if fired != (gap.expect == "flag"):
-                    report.gaps.append((rule.id, gap.expect, gap.note))
+                report.gaps.append((rule.id, gap.expect, gap.note, fired == (gap.expect == "flag")))
     return report

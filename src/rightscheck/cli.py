@@ -327,6 +327,42 @@ def rules_cmd(explain: str | None, coverage: bool, fmt: str, rules_dirs: tuple[s
     click.echo(text, nl=not text.endswith("\n"))
 
 
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind. Anything but loopback needs the access token printed at start.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port (0 picks a free one).")
+@click.option("--no-browser", is_flag=True, help="Do not open the browser.")
+@rules_option
+@limits_options
+def serve_cmd(host: str, port: int, no_browser: bool, rules_dirs: tuple[str, ...], max_file_mb: float,
+              max_provisions: int, max_text_chars: int) -> None:
+    """Start the local web page: paste or upload a draft, read the report, download it."""
+    import secrets
+    import socket
+    import webbrowser
+
+    import uvicorn
+
+    from .readers import Limits
+    from .web import LOOPBACK, Settings, create_app
+
+    token = None if host in LOOPBACK else secrets.token_urlsafe(24)
+    if port == 0:
+        with socket.socket() as sock:
+            sock.bind((host, 0))
+            port = sock.getsockname()[1]
+    settings = Settings(host=host, port=port, token=token, rules_dirs=rules_dirs,
+                        limits=Limits(max_file_mb, max_provisions, max_text_chars))
+    app = create_app(settings)
+    shown = "localhost" if host in LOOPBACK else host
+    url = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
+    click.echo(f"rightscheck is at {url}" + ("  (keep this address: the token is shown once)" if token else ""))
+    click.echo("Press Ctrl+C to stop.")
+    if not no_browser:
+        webbrowser.open(url)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 @main.command("validate-rules")
 @click.argument("directory", required=False, metavar="[DIR]")
 def validate_rules(directory: str | None) -> None:

@@ -13,7 +13,9 @@ from ..yamlio import load_yaml_text
 
 def looks_like_yaml_provisions(text: str) -> bool:
     """Guess, for standard input, whether the text is YAML provisions rather than a plain draft."""
-    head = text.lstrip("\ufeff").lstrip()
+    lines = text.lstrip("\ufeff").splitlines()
+    body = [ln for ln in lines[:200] if ln.strip() and not ln.lstrip().startswith("#")]
+    head = body[0].lstrip() if body else ""
     return head.startswith(("provisions:", "id:", "---")) or "\ntext:" in text[:4000]
 
 

@@ -73,7 +73,14 @@ def render_compare_text(c: Comparison) -> str:
 
 
 def render_compare_html(c: Comparison) -> str:
-    from .html_out import _verdict, page
+    from .html_out import page
+
+    return page("rightscheck comparison", compare_body(c))
+
+
+def compare_body(c: Comparison) -> str:
+    """The comparison as HTML (for the comparison page and the web page)."""
+    from .html_out import _verdict
 
     def side(s: Side | None) -> str:
         return "—" if s is None else f"{_verdict(s.verdict)} {fmt_score(s.score)}"
@@ -93,4 +100,4 @@ def render_compare_html(c: Comparison) -> str:
             else escape(p.text) for p in r.diff
         )
         body += f'<section><h2>{escape(r.id)}</h2><div class="text">{diff}</div></section>'
-    return page("rightscheck comparison", body)
+    return body

@@ -155,6 +155,12 @@ def page(title: str, body: str, nav: str = "", footer: str = "") -> str:
 
 
 def render_html(report: Report) -> str:
+    body, nav, footer = report_parts(report)
+    return page("rightscheck report", body, nav, footer)
+
+
+def report_parts(report: Report) -> tuple[str, str, str]:
+    """The report's body, navigation and footer as HTML (for the report page and the web page)."""
     rows = "".join(
         f'<tr><th scope="row"><a href="#p-{escape(p.id)}">{escape(p.id)}</a></th><td>{_verdict(p.overall.verdict)} '
         f"{fmt_score(p.overall.score)}</td>" + "".join(f"<td>{_verdict(r.verdict)} {fmt_score(r.score)}</td>"
@@ -181,4 +187,4 @@ def render_html(report: Report) -> str:
               f"<p>{escape(report.scoring.explanation)}</p>"
               + "".join(f"<p>Input: {escape(i.path)} ({escape(i.hash)})</p>" for i in report.inputs))
     body = summary + review + "\n".join(_provision(p) for p in report.provisions)
-    return page("rightscheck report", body, nav, footer)
+    return body, nav, footer

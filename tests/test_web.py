@@ -291,3 +291,27 @@ def test_serve_command_starts_the_page_on_loopback():
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_pages_have_landmarks_and_labelled_controls(client):
+    from html.parser import HTMLParser
+
+    class Dom(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.tags = []
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append((tag, dict(attrs)))
+
+    for path in ("/", "/compare", "/rules"):
+        dom = Dom()
+        dom.feed(client.get(path).text)
+        tags = [t for t, _ in dom.tags]
+        assert {"header", "nav", "main", "footer", "h1"} <= set(tags), path
+        labels = {a.get("for") for t, a in dom.tags if t == "label"}
+        controls = [a for t, a in dom.tags if t in {"input", "textarea", "select"} and a.get("type") != "hidden"]
+        assert controls and all(c.get("id") in labels for c in controls), path
+        assert ("html", {"lang": "en"}) in dom.tags
+        # the only script is the package's own file
+        assert [a.get("src") for t, a in dom.tags if t == "script"] == ["/static/app.js"]

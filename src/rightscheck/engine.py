@@ -37,7 +37,7 @@ from .review import Decisions
 from .rules import CompiledRule, Pack, select_rules
 from .schema import TESTS, Scoring, TestId
 from .scoring import excluded_test, finding_points, not_assessed, overall, score_test
-from .text import normalise
+from .text import NormText, normalise
 
 MAX_QUOTED = 4
 
@@ -110,11 +110,14 @@ def run_rule(cr: CompiledRule, ctx: Context) -> Finding | None:
     )
 
 
-def make_context(provision: Provision, packs: Sequence[Pack] = (), document: DocumentView | None = None) -> Context:
+def make_context(
+    provision: Provision, packs: Sequence[Pack] = (), document: DocumentView | None = None,
+    nt: NormText | None = None,
+) -> Context:
     """Normalise the text, read its penalty, definitions and saving clauses, and decide which
     of the packs' scopes (e.g. ``expression``) it engages. ``document`` tells what the other
-    provisions of the same document define."""
-    nt = normalise(provision.text)
+    provisions of the same document define; ``nt`` is the text already normalised, if it is."""
+    nt = nt or normalise(provision.text)
     ctx = Context(nt=nt, penalty=parse_penalty(nt.norm, provision.penalty),
                   defined=defined_ranges(nt), saving=saving_ranges(nt), optional=optional_ranges(nt))
     if document is not None:
@@ -196,7 +199,7 @@ def _inheritances(provision: Provision, terms: list[str], report: ProvisionRepor
 def assess_provision(
     provision: Provision, packs: Sequence[Pack], rules: Sequence[CompiledRule],
     decisions: Decisions | None = None, excluded_tests: frozenset[str] = frozenset(),
-    document: DocumentView | None = None,
+    document: DocumentView | None = None, nt: NormText | None = None,
 ) -> ProvisionReport:
     languages = {lang for pack in packs for lang in pack.meta.languages}
     base = {
@@ -214,7 +217,7 @@ def assess_provision(
             **base, engages_expression=False, overall=over, tests=tests, findings=[],
             checklist=[], notes=[reason],
         )
-    ctx = make_context(provision, packs, document)
+    ctx = make_context(provision, packs, document, nt)
     exempt = {s for pack in packs for s in pack.meta.exempt_scopes if s in ctx.engages}
     if exempt:  # e.g. a repeal: it restricts nothing, and the words it quotes are not enacted
         ctx.engages = frozenset(exempt)
@@ -298,15 +301,19 @@ def assess(
     views: dict[int, DocumentView] = {}
     done = 0
 
+    normalised: dict[int, NormText] = {}
+
     def run(i: int, view: DocumentView | None) -> None:
         nonlocal done
-        reports[i] = assess_provision(provisions[i], packs, rules, decisions, excluded, view)
+        reports[i] = assess_provision(provisions[i], packs, rules, decisions, excluded, view, normalised.pop(i, None))
         done += 1
         if progress is not None:
             progress(done)
 
     for members in _documents(provisions).values():
-        terms = {i: defined_terms(normalise(provisions[i].text)) for i in members}
+        for i in members:
+            normalised[i] = normalise(provisions[i].text)
+        terms = {i: defined_terms(normalised[i]) for i in members}
         defined = frozenset(t for ts in terms.values() for t in ts)
         inheritances: list[Inheritance] = []
         for i in members:

@@ -116,7 +116,7 @@ class Inherits(Strict):
     definition drew findings of these categories (and tests)."""
 
     categories: list[str] = Field(min_length=1)
-    tests: list[TestId] = Field(default_factory=lambda: ["legality"])
+    tests: list[TestId] = Field(default_factory=lambda: list[TestId](["legality"]))
 
 
 MATCHER_KINDS = ("terms", "vocab", "regex", "absent", "not", "all", "any", "near", "not_near",

@@ -172,7 +172,7 @@ def render_docx_report(report: Report) -> bytes:
 
     document = docx.Document()
     document.add_heading("rightscheck report", level=1)
-    document.add_paragraph(DISCLAIMER).italic = True
+    document.add_paragraph().add_run(DISCLAIMER).italic = True
     table = document.add_table(rows=1, cols=2 + len(TEST_NAMES))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, ("Provision", "Overall", *TEST_NAMES.values()), strict=True):

@@ -6,7 +6,6 @@ run the selected rules -> score each test -> build the checklist.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from .models import (
     SpanOut,
     TestResult,
     ToolInfo,
+    text_hash,
 )
 from .penalty import parse_penalty
 from .review import Decisions
@@ -40,10 +40,6 @@ from .scoring import excluded_test, finding_points, not_assessed, overall, score
 from .text import NormText, normalise
 
 MAX_QUOTED = 4
-
-
-def text_hash(text: str) -> str:
-    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _fill(template: str, quoted: str, ctx: Context) -> str:

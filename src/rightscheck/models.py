@@ -46,6 +46,13 @@ Status = Literal["satisfied", "flagged", "needs_review"]
 SCHEMA_VERSION = 2
 
 
+def text_hash(text: str) -> str:
+    """The stamp of an input or provision text in reports (sha256, first 16 hex digits)."""
+    import hashlib
+
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

@@ -98,7 +98,7 @@ def _read_binary(path: Path, limits: Limits) -> tuple[list[Provision], str]:
 
 def read_inputs(paths: list[str], limits: Limits | None = None) -> tuple[list[Provision], list[InputInfo]]:
     """Read every path (or '-' for standard input); ids must be unique across all of them."""
-    from ..engine import text_hash
+    from ..models import text_hash
 
     limits = limits or Limits()
     provisions: list[Provision] = []

@@ -1,0 +1,48 @@
+"""Drafting a reviewer meets that no corpus entry is worded like: each concept must be found
+(or left alone) however it is phrased. The wordings are ours, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import rules_of
+
+CASES = [
+    # (text, rules that must fire, rules that must not, verdicts allowed)
+    ("A person who knowingly sends a message by means of computer systems that he knows to be false, for the "
+     "purpose of causing annoyance, inconvenience, insult, enmity or needless anxiety to another commits an offence.",
+     {"LEG-FALSE-INFORMATION", "LEG-OFFENSIVE-CONTENT"}, set(), {"incompatible"}),
+    ("The regulator may, without a court order, require a service provider to block access to any website "
+     "containing prohibited information within 24 hours.",
+     {"PROC-BLOCKING"}, {"LEG-NO-INTENT", "NEC-POSSESSION-ACCESS", "DEF-NO-PROTECTED-PURPOSES"}, {"concerns"}),
+    ("A court may, on application by the prosecutor, order a hosting service provider to remove a specific item "
+     "of content found to constitute incitement to terrorism, after notice to the publisher; the order is subject "
+     "to appeal.", set(), {"PROC-BLOCKING", "LEG-NO-INTENT", "NEC-NO-PUBLIC-ELEMENT"}, {"compatible"}),
+    ("Whoever incites others, through any means, to commit acts of violence against persons because of their race "
+     "or religion, with the intention that such violence be committed, where there is an imminent likelihood of "
+     "violence, shall be punished.", set(), {"NEC-NO-INTENT-TO-INCITE", "NEC-NO-PUBLIC-ELEMENT"}, {"compatible"}),
+    ("Whoever is a member of, or professes to be a member of, an organisation declared unlawful by the Minister "
+     "shall be guilty of an offence.", {"NEC-MEMBERSHIP", "LEG-DELEGATED-DESIGNATION"}, set(), {"concerns"}),
+    ("Whoever disseminates content that offends the dignity of the President of the Republic shall be punished "
+     "by imprisonment of two to seven years.", {"NEC-SPECIAL-PROTECTION"}, {"AIM-STATE-REPUTATION"},
+     {"concerns", "incompatible"}),
+    ("Whoever publicly insults state authorities, the armed forces or the judiciary shall be punished.",
+     {"AIM-STATE-REPUTATION"}, set(), {"incompatible"}),
+    ("For the purposes of this Act, terrorism means any act which involves serious damage to property, or is "
+     "designed seriously to interfere with an electronic system, where it is designed to influence the government.",
+     {"LEG-TERRORISM-DEF-HARMS", "LEG-TERRORISM-DEF-PURPOSE"}, set(), {"concerns", "incompatible"}),
+    ("Any person who, with intent to intimidate another person, sends a message threatening to kill that person "
+     "commits an offence and is liable to imprisonment for up to five years.",
+     set(), {"NEC-NO-DANGER", "PEN-SEVERE-MAXIMUM", "NEC-NO-INTENT-TO-INCITE"}, {"compatible", "not_engaged"}),
+    ("The Criminal Code is amended by the repeal of section 185 on false reports injuring the reputation of the "
+     "State.", set(), {"LEG-FALSE-INFORMATION", "AIM-STATE-REPUTATION"}, {"not_engaged"}),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not", "verdicts"), CASES)
+def test_concepts_however_phrased(check, text, must, must_not, verdicts):
+    report = check(text)
+    found = rules_of(report)
+    assert must <= found, (must - found, found)
+    assert not (must_not & found), must_not & found
+    assert report.overall.verdict in verdicts, (report.overall.verdict, found)

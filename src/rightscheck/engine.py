@@ -55,7 +55,7 @@ def _inside(hit: Range, ranges: list[Range]) -> bool:
 def run_rule(cr: CompiledRule, ctx: Context) -> Finding | None:
     """Apply one compiled rule to one provision; None when it does not fire."""
     rule = cr.rule
-    if not rule.when.holds(ctx.engages):
+    if not cr.applies(ctx.engages):
         return None
     result = cr.matcher(ctx)
     if not result.matched:

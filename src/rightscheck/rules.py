@@ -31,6 +31,16 @@ class CompiledRule:
     unless: Compiled | None
     file: str
     line: int
+    # the rule's `when`, as sets, checked for every provision before anything else
+    engages: frozenset[str] = frozenset()
+    not_engages: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        self.engages = frozenset(self.rule.when.engages)
+        self.not_engages = frozenset(self.rule.when.not_engages)
+
+    def applies(self, engaged: frozenset[str]) -> bool:
+        return self.engages <= engaged and not (self.not_engages & engaged)
 
 
 @dataclass

@@ -4,4 +4,4 @@ The library entry point is :func:`rightscheck.engine.assess`; the command line l
 :mod:`rightscheck.cli`.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.1.0"  # the one place: pyproject.toml reads it (hatch dynamic version)

@@ -26,16 +26,12 @@ class DocxDraft:
 def open_document(path: Path):  # -> docx.document.Document
     try:
         import docx
-        from docx.opc.exceptions import PackageNotFoundError
     except ImportError:  # pragma: no cover - a dependency
         raise InputError("reading .docx needs python-docx", file=str(path),
                          fix="pip install python-docx") from None
     try:
         return docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"not a readable Word (.docx) file ({type(exc).__name__})", file=str(path),
-                         fix="open it in Word or LibreOffice and save it again as .docx") from None
-    except Exception as exc:  # zipfile.BadZipFile, lxml errors: a damaged file
+    except Exception as exc:  # PackageNotFoundError, zipfile.BadZipFile, lxml errors: a damaged file
         raise InputError(f"not a readable Word (.docx) file ({type(exc).__name__})", file=str(path),
                          fix="open it in Word or LibreOffice and save it again as .docx") from None
 

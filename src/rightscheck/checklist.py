@@ -13,9 +13,11 @@ MAX_EVIDENCE = 4
 def build_checklist(packs: list[Pack], findings: list[Finding], ctx: Context) -> list[ChecklistItem]:
     items: list[ChecklistItem] = []
     for pack in packs:
+        prefix = pack.name + ":"
+        local = frozenset(s[len(prefix):] for s in ctx.engages if s.startswith(prefix))
         for check in pack.checklist:
             item = check.item
-            if not item.when.holds(ctx.engages):
+            if not item.when.holds(local):
                 continue
             flagged = [
                 f.rule for f in findings

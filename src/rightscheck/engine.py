@@ -30,11 +30,12 @@ from .models import (
     SpanOut,
     TestResult,
     ToolInfo,
+    badness,
     text_hash,
 )
 from .penalty import parse_penalty
 from .review import Decisions
-from .rules import CompiledRule, Pack, select_rules
+from .rules import CompiledRule, Pack, scoped, select_rules
 from .schema import TESTS, Scoring, TestId
 from .scoring import excluded_test, finding_points, not_assessed, overall, score_test
 from .text import NormText, normalise
@@ -125,28 +126,40 @@ def make_context(
                 inh for inh in document.inheritances
                 if inh.term in used and inh.provision != provision.id and inh.term not in own
             ]
-    ctx.engages = frozenset(name for pack in packs for name, m in pack.scope.items() if m(ctx).matched)
+    ctx.engages = frozenset(scoped(pack.name, name) for pack in packs for name, m in pack.scope.items()
+                            if m(ctx).matched)
     return ctx
 
 
+def engaged_names(engages: frozenset[str], packs: Sequence[Pack]) -> list[str]:
+    """Scopes for the report: the first pack's by their own names (as reports always showed them),
+    any other pack's qualified ("pack:scope")."""
+    first = packs[0].name + ":" if packs else ""
+    return sorted(s[len(first):] if first and s.startswith(first) else s for s in engages)
+
+
 def score_tests(
-    findings: Sequence[Finding], checklist: Sequence[ChecklistItem], scoring: Scoring,
+    findings: Sequence[Finding], checklist: Sequence[ChecklistItem], scoring: Scoring | Sequence[Scoring],
     excluded: frozenset[str] = frozenset(),
 ) -> dict[TestId, TestResult]:
     """Each test's score and verdict. A test has a handle when one of its checklist questions was
     answered from the text (satisfied or flagged); without one, and without a finding, it needs
-    review rather than passing."""
+    review rather than passing. Each finding carries its own pack's points; with several packs,
+    each pack's thresholds are applied and the strictest verdict stands."""
+    tables = [scoring] if isinstance(scoring, Scoring) else list(scoring)
     tests: dict[TestId, TestResult] = {}
     for t in TESTS:
         if t in excluded:
             tests[t] = excluded_test("no rule of this test was selected")
             continue
         items = [c for c in checklist if c.test == t]
-        tests[t] = score_test(
-            [f for f in findings if f.test == t], scoring,
-            handle=any(c.status != "needs_review" for c in items),
-            open_items=[c.id for c in items if c.status == "needs_review"],
-        )
+        results = [
+            score_test([f for f in findings if f.test == t], table,
+                       handle=any(c.status != "needs_review" for c in items),
+                       open_items=[c.id for c in items if c.status == "needs_review"])
+            for table in tables
+        ]
+        tests[t] = max(results, key=lambda r: badness(r.verdict, r.score))
     return tests
 
 
@@ -214,7 +227,7 @@ def assess_provision(
             checklist=[], notes=[reason],
         )
     ctx = make_context(provision, packs, document, nt)
-    exempt = {s for pack in packs for s in pack.meta.exempt_scopes if s in ctx.engages}
+    exempt = {scoped(p.name, s) for p in packs for s in p.meta.exempt_scopes if scoped(p.name, s) in ctx.engages}
     if exempt:  # e.g. a repeal: it restricts nothing, and the words it quotes are not enacted
         ctx.engages = frozenset(exempt)
     engages = ctx.engages
@@ -232,22 +245,24 @@ def assess_provision(
     # Findings a reviewer decided on stay in the report but leave the score and the checklist.
     active = [f for f in findings if not (f.decision and f.decision.sets_aside)]
     checklist = build_checklist(list(packs), active, ctx)
-    tests = score_tests(active, checklist, packs[0].meta.scoring, excluded_tests)
+    tests = score_tests(active, checklist, [p.meta.scoring for p in packs], excluded_tests)
     notes = [
         " ".join(note.split())
         for pack in packs for name, scope in pack.meta.scope.items()
-        for note in [scope.note_if_engaged if name in engages else scope.note_if_not_engaged] if note
+        for note in [scope.note_if_engaged if scoped(pack.name, name) in engages else scope.note_if_not_engaged]
+        if note
     ]
     if len(active) < len(findings):
         notes.append(f"{len(findings) - len(active)} finding(s) set aside by review decisions "
                      "(shown, not scored).")
     if ctx.penalty.stated:
         notes.append(f"Penalty read: {ctx.penalty.describe()}.")
+    expression = any(s.endswith(":expression") for s in engages)
     return ProvisionReport(
         **base,
-        engages_expression="expression" in engages,
-        engages=sorted(engages),
-        overall=overall(tests, "expression" in engages),
+        engages_expression=expression,
+        engages=engaged_names(engages, packs),
+        overall=overall(tests, expression),
         tests=tests,
         findings=findings,
         checklist=checklist,

@@ -51,6 +51,7 @@ class Context:
 
     nt: NormText
     penalty: Penalty
+    # scopes the provision engages, each named "pack:scope" so that packs never share a scope name
     engages: frozenset[str] = frozenset()
     defined: list[Range] = field(default_factory=list)  # occurrences of terms the text defines
     saving: list[Range] = field(default_factory=list)  # saving and exclusion clauses

@@ -23,6 +23,11 @@ from .yamlio import line_of, load_yaml_file
 PACK_FILE = "pack.yaml"
 
 
+def scoped(pack: str, scope: str) -> str:
+    """A scope's name as the engine records it: qualified by its pack."""
+    return f"{pack}:{scope}"
+
+
 @dataclass
 class CompiledRule:
     rule: Rule
@@ -36,8 +41,8 @@ class CompiledRule:
     not_engages: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
-        self.engages = frozenset(self.rule.when.engages)
-        self.not_engages = frozenset(self.rule.when.not_engages)
+        self.engages = frozenset(scoped(self.pack.name, s) for s in self.rule.when.engages)
+        self.not_engages = frozenset(scoped(self.pack.name, s) for s in self.rule.when.not_engages)
 
     def applies(self, engaged: frozenset[str]) -> bool:
         return self.engages <= engaged and not (self.not_engages & engaged)

@@ -131,3 +131,26 @@ def test_known_gaps_are_reported_open_or_closed(tmp_path):
     assert not result.failures
     assert sorted((r, e, closed) for r, e, _, closed in result.gaps) == [
         ("LEG-EXTREMISM", "flag", True), ("LEG-EXTREMISM", "pass", False)]
+
+
+def test_every_problem_of_a_pack_is_reported_in_one_run(tmp_path):
+    pack_dir = tmp_path / "iccpr19"
+    shutil.copytree(RULES / "iccpr19", pack_dir)
+    broken = pack_dir / "zz-broken.yaml"
+    broken.write_text(
+        "- id: LEG-EXTREMISM\n  title: reused id\n  test: legality\n  category: vague-term\n  severity: high\n"
+        "  confidence: high\n  languages: [en]\n  match: {terms: [x]}\n  message: m\n  rationale: r\n"
+        "  question: q\n  sources: [{ref: NOPE, pinpoint: '1', verified: false}]\n  remedy: {advice: a}\n"
+        "  examples: {flag: [{text: x, marks: [x]}], pass: [y]}\n"
+        "- id: ZZZ-ONE\n  title: no such scope\n  test: legality\n  category: vague-term\n  severity: high\n"
+        "  confidence: high\n  languages: [en]\n  when: {engages: nowhere}\n  match: {terms: [x]}\n  message: m\n"
+        "  rationale: r\n  question: q\n  sources: [{ref: GC34, pinpoint: '1', verified: false}]\n"
+        "  remedy: {advice: a}\n  examples: {flag: [{text: x, marks: [x]}], pass: [y]}\n"
+        "- id: ZZZ-TWO\n  title: typo\n  tset: legality\n", "utf-8")
+    result = CliRunner().invoke(main, ["validate-rules", str(pack_dir)])
+    assert result.exit_code == 2
+    out = result.output
+    assert "problems in pack iccpr19" in out
+    for expected in ("id LEG-EXTREMISM is already used", "source 'NOPE'", "scope 'nowhere'", "ZZZ-TWO", "tset"):
+        assert expected in out, expected
+    assert "Traceback" not in out

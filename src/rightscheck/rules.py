@@ -173,58 +173,43 @@ def load_pack(path: Path) -> Pack:
         evidence = compile_matcher(item.evidence, vocab, term_index) if item.evidence else None
         pack.checklist.append(CompiledCheck(item, evidence))
 
+    # Problems in rule files are collected, not raised one by one: a lawyer fixing a pack sees
+    # them all in one run. (A broken pack.yaml stops at once: nothing can be checked without it.)
+    problems: list[RuleError] = []
     seen: dict[str, str] = {}
     for rule_file in rule_files:
-        rule_doc = load_yaml_file(rule_file, error=RuleError)
+        try:
+            rule_doc = load_yaml_file(rule_file, error=RuleError)
+        except RuleError as err:
+            problems.append(err)
+            continue
         data = rule_doc.data
         if data is None:
             continue
         if not isinstance(data, list):
-            raise RuleError(
-                "a rule file is a list of rules (each starting with '- id:')",
-                file=str(rule_file), line=1,
-            )
+            problems.append(RuleError("a rule file is a list of rules (each starting with '- id:')",
+                                      file=str(rule_file), line=1))
+            continue
         for index, entry in enumerate(data):
             rid = entry.get("id", f"#{index + 1}") if isinstance(entry, dict) else f"#{index + 1}"
             line = rule_doc.id_lines.get(str(rid))
             try:
                 rule = Rule.model_validate(entry)
             except ValidationError as exc:
-                raise _validation_error(exc, rule_doc.lines[index], str(rule_file), prefix=f"rule {rid}: ") from None
+                problems.append(_validation_error(exc, rule_doc.lines[index], str(rule_file), prefix=f"rule {rid}: "))
+                continue
+            found = _rule_problems(rule, rule_file, line, meta, meta_file, seen)
             for ident in (rule.id, *rule.aliases):
-                if ident in seen:
-                    raise RuleError(
-                        f"rule {rule.id}: id {ident} is already used in {seen[ident]}",
-                        file=str(rule_file), line=line,
-                        fix="give each rule a new id; ids and aliases are never reused",
-                    )
-                seen[ident] = f"{rule_file.name}"
-            for cite in [*rule.sources, *([rule.remedy.model] if rule.remedy.model else [])]:
-                if cite.ref not in meta.sources:
-                    raise RuleError(
-                        f"rule {rule.id}: source {cite.ref!r} is not in the pack's registry",
-                        file=str(rule_file), line=line,
-                        fix=f"add it under 'sources:' in {meta_file}, or use one of: "
-                        f"{', '.join(sorted(meta.sources))}",
-                    )
-            missing_langs = set(rule.languages) - set(meta.languages)
-            if missing_langs:
-                raise RuleError(
-                    f"rule {rule.id}: language(s) {', '.join(sorted(missing_langs))} not "
-                    "declared by the pack",
-                    file=str(rule_file), line=line,
-                    fix=f"add them to 'languages:' in {meta_file}",
-                )
-            check_vocab(rule.match, str(rule_file), line, f"rule {rule.id}")
-            if rule.unless.match is not None:
-                check_vocab(rule.unless.match, str(rule_file), line, f"rule {rule.id}")
-            for cond in (*rule.when.engages, *rule.when.not_engages):
-                if cond not in meta.scope:
-                    raise RuleError(
-                        f"rule {rule.id}: 'when' names scope {cond!r}, which the pack does not "
-                        "define", file=str(rule_file), line=line,
-                        fix=f"define it under 'scope:' in {meta_file}",
-                    )
+                seen.setdefault(ident, rule_file.name)
+            try:
+                check_vocab(rule.match, str(rule_file), line, f"rule {rule.id}")
+                if rule.unless.match is not None:
+                    check_vocab(rule.unless.match, str(rule_file), line, f"rule {rule.id}")
+            except RuleError as err:
+                found.append(err)
+            if found:
+                problems.extend(found)
+                continue
             pack.rules.append(
                 CompiledRule(
                     rule=rule,
@@ -235,46 +220,76 @@ def load_pack(path: Path) -> Pack:
                     line=line or 1,
                 )
             )
+    problems += _pack_problems(pack, meta, meta_file, meta_doc)
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        first = problems[0]
+        raise RuleError(
+            f"{len(problems)} problems in pack {meta.name}:\n" + "\n".join(f"- {p.render()}" for p in problems),
+            file=first.file, line=first.line, fix="fix each of them; validate-rules lists them all at once",
+        )
+    return pack
+
+
+def _rule_problems(rule: Rule, rule_file: Path, line: int | None, meta: PackMeta, meta_file: Path,
+                   seen: dict[str, str]) -> list[RuleError]:
+    """What is wrong with one validated rule in its pack: reused ids, unknown sources, languages or
+    scopes."""
+    out: list[RuleError] = []
+
+    def problem(message: str, fix: str) -> None:
+        out.append(RuleError(message, file=str(rule_file), line=line, fix=fix))
+
+    for ident in (rule.id, *rule.aliases):
+        if ident in seen:
+            problem(f"rule {rule.id}: id {ident} is already used in {seen[ident]}",
+                    "give each rule a new id; ids and aliases are never reused")
+    for cite in [*rule.sources, *([rule.remedy.model] if rule.remedy.model else [])]:
+        if cite.ref not in meta.sources:
+            problem(f"rule {rule.id}: source {cite.ref!r} is not in the pack's registry",
+                    f"add it under 'sources:' in {meta_file}, or use one of: {', '.join(sorted(meta.sources))}")
+    missing_langs = set(rule.languages) - set(meta.languages)
+    if missing_langs:
+        problem(f"rule {rule.id}: language(s) {', '.join(sorted(missing_langs))} not declared by the pack",
+                f"add them to 'languages:' in {meta_file}")
+    for cond in (*rule.when.engages, *rule.when.not_engages):
+        if cond not in meta.scope:
+            problem(f"rule {rule.id}: 'when' names scope {cond!r}, which the pack does not define",
+                    f"define it under 'scope:' in {meta_file}")
+    return out
+
+
+def _pack_problems(pack: Pack, meta: PackMeta, meta_file: Path, meta_doc: Any) -> list[RuleError]:
+    """What is wrong across the pack: signals, checklist items and the rules they name."""
+    out: list[RuleError] = []
     known = {r.rule.id for r in pack.rules}
     signal_ids = {s.id for s in meta.signals}
     checklist_ids = {item.id for item in meta.checklist}
     for signal in meta.signals:
         if signal.checklist and signal.checklist not in checklist_ids:
-            raise RuleError(
-                f"signal {signal.id} names unknown checklist item {signal.checklist!r}",
-                file=str(meta_file), line=meta_doc.line_of(("signals",)),
-                fix=f"use one of: {', '.join(sorted(checklist_ids))}",
-            )
+            out.append(RuleError(f"signal {signal.id} names unknown checklist item {signal.checklist!r}",
+                                 file=str(meta_file), line=meta_doc.line_of(("signals",)),
+                                 fix=f"use one of: {', '.join(sorted(checklist_ids))}"))
     for cr in pack.rules:
         unknown_signals = sorted(set(cr.rule.signals) - signal_ids)
         if unknown_signals:
-            raise RuleError(
-                f"rule {cr.rule.id}: unknown signal(s) {', '.join(unknown_signals)}",
-                file=cr.file, line=cr.line,
-                fix=f"declare them under 'signals:' in {meta_file} or fix the ids",
-            )
-    for cr in pack.rules:
-        if not any(
-            item.test == cr.rule.test
-            and (cr.rule.category in item.categories or cr.rule.id in item.rules)
-            for item in meta.checklist
-        ):
-            raise RuleError(
+            out.append(RuleError(f"rule {cr.rule.id}: unknown signal(s) {', '.join(unknown_signals)}",
+                                 file=cr.file, line=cr.line,
+                                 fix=f"declare them under 'signals:' in {meta_file} or fix the ids"))
+        if not any(item.test == cr.rule.test and (cr.rule.category in item.categories or cr.rule.id in item.rules)
+                   for item in meta.checklist):
+            out.append(RuleError(
                 f"rule {cr.rule.id}: no checklist item of test {cr.rule.test} takes category "
                 f"{cr.rule.category!r}, so its findings would not reach the checklist",
                 file=cr.file, line=cr.line,
-                fix=f"add the category to a checklist item in {meta_file}, or fix the category",
-            )
+                fix=f"add the category to a checklist item in {meta_file}, or fix the category"))
     for item in meta.checklist:
         unknown = sorted(set(item.rules) - known)
         if unknown:
-            raise RuleError(
-                f"checklist item {item.id} names unknown rule(s): {', '.join(unknown)}",
-                file=str(meta_file),
-                fix="fix the rule ids or remove them from the item",
-            )
-    return pack
-
+            out.append(RuleError(f"checklist item {item.id} names unknown rule(s): {', '.join(unknown)}",
+                                 file=str(meta_file), fix="fix the rule ids or remove them from the item"))
+    return out
 
 def load_packs(dirs: list[Path] | None = None) -> list[Pack]:
     """Load the packs in ``dirs`` (each a pack or a folder of packs); built-in packs if None."""

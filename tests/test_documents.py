@@ -281,6 +281,10 @@ def test_review_init_then_decisions_set_findings_aside(tmp_path):
     assert after_report["review"]["set_aside"] == 1 and after_report["review"]["stale"] == []
     md = run("check", str(draft), "--format", "markdown", "--review", str(review)).stdout
     assert "Review decision: false positive" in md
+    # undecided entries are neither "applied" nor printed as an empty decision
+    assert after_report["review"]["applied"] == 1
+    assert f"1 of {len(data['decisions'])} decisions applied" in md
+    assert "under review" not in md.lower().replace("needs review", "") and "(, )" not in md
 
 
 def test_stale_decisions_survive_a_redraft_and_are_reported(tmp_path):

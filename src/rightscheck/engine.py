@@ -341,7 +341,8 @@ def assess(
     final = [r for r in reports if r is not None]
     summary = None
     if decisions is not None:
-        decided = [f for r in final for f in r.findings if f.decision]
+        # applied: decisions that decide something (accepted, not applicable, false positive)
+        decided = [f for r in final for f in r.findings if f.decision and f.decision.status != "under_review"]
         summary = ReviewSummary(
             file=review_file, decisions=len(decisions.entries), applied=len(decided),
             set_aside=sum(1 for f in decided if f.decision and f.decision.sets_aside),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..models import VERDICT_LABEL, VERDICT_SHORT, Finding, Report
+from ..models import VERDICT_LABEL, VERDICT_SHORT, Decision, Finding, Report, ReviewSummary
 from ..worddiff import DiffPart
 
 STATUS_MARK = {"satisfied": "[x]", "flagged": "[ ]", "needs_review": "[?]"}
@@ -27,6 +27,26 @@ def verdict_word(verdict: str, long: bool = False) -> str:
     """A verdict as people read it: "no concern found on the face of the text", never a bare
     "compatible"; ``long`` for a sentence, short for a table cell."""
     return (VERDICT_LABEL if long else VERDICT_SHORT)[verdict]
+
+
+def decision_text(d: Decision | None) -> str | None:
+    """A reviewer's decision as one line, or None while a finding is still under review with
+    nothing recorded (no empty "— (, )")."""
+    if d is None or (d.status == "under_review" and not d.justification.strip()):
+        return None
+    who = ", ".join(x for x in (d.reviewer.strip(), d.date.strip()) if x)
+    text = f"Review decision: {d.status.replace('_', ' ')}"
+    if d.justification.strip():
+        text += f" — {d.justification.strip()}"
+    if who:
+        text += f" ({who})"
+    return text + (" — not scored" if d.sets_aside else "")
+
+
+def review_sentence(r: ReviewSummary) -> str:
+    """The review summary as reports state it."""
+    return (f"{r.applied} of {r.decisions} decisions applied from {r.file}; {r.set_aside} finding(s) set aside "
+            "(shown, not scored).")
 
 
 def fmt_score(value: float | None) -> str:

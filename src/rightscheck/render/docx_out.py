@@ -15,7 +15,7 @@ import io
 from pathlib import Path
 
 from ..models import Finding, ProvisionReport, Report
-from . import DISCLAIMER, STATUS_MARK, STATUS_WORD, TEST_NAMES, citations, fmt_score, verdict_word
+from . import DISCLAIMER, STATUS_MARK, STATUS_WORD, TEST_NAMES, citations, decision_text, fmt_score, verdict_word
 from .segments import pieces
 
 AUTHOR = "rightscheck"
@@ -29,8 +29,9 @@ def _comment_lines(f: Finding) -> list[str]:
         lines.append(f"Why: {f.rationale}")
     lines.append("Source: " + citations(f))
     lines.append(f"Remedy: {f.remedy}")
-    if f.decision:
-        lines.append(f"Review decision: {f.decision.status} — {f.decision.justification}")
+    decision = decision_text(f.decision)
+    if decision:
+        lines.append(decision)
     return lines
 
 

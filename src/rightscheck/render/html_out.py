@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from ..models import ProvisionReport, Report
-from . import DISCLAIMER, STATUS_WORD, TEST_NAMES, citations, fmt_score, verdict_word
+from . import DISCLAIMER, STATUS_WORD, TEST_NAMES, citations, decision_text, fmt_score, review_sentence, verdict_word
 from .segments import pieces
 
 CSS = """
@@ -106,13 +106,8 @@ def _provision(p: ProvisionReport) -> str:
         parts.append('<h3>Findings</h3><ol class="findings">')
         for n, f in enumerate(p.findings, 1):
             words = ", ".join(f"“{escape(s.text)}”" for s in f.spans) or "missing element"
-            decision = ""
-            if f.decision:
-                d = f.decision
-                status = escape(d.status.replace("_", " "))
-                decision = (f'<p class="decision">Review decision: <strong>{status}</strong>'
-                            f" — {escape(d.justification)} ({escape(d.reviewer)}, {escape(d.date)})"
-                            + (" — not scored" if d.sets_aside else "") + "</p>")
+            line = decision_text(f.decision)
+            decision = f'<p class="decision">{escape(line)}</p>' if line else ""
             parts.append(
                 f'<li id="{_anchor(p.id, n)}"><strong>{escape(f.rule)}</strong> — {escape(f.title)} '
                 f'<span class="meta">({escape(f.test)}, {escape(f.severity)}, confidence {escape(f.confidence)})</span>'
@@ -176,8 +171,7 @@ def report_parts(report: Report) -> tuple[str, str, str]:
         stale = "".join(f"<li>{escape(e.provision)} · {escape(e.rule)} · “{escape(e.match)}” ({escape(e.status)})</li>"
                         for e in r.stale)
         review = (f"<section aria-labelledby=\"h-review\"><h2 id=\"h-review\">Review decisions</h2>"
-                  f"<p>{r.applied} of {r.decisions} decisions applied from {escape(r.file)}; "
-                  f"{r.set_aside} finding(s) set aside (shown, not scored).</p>"
+                  f"<p>{escape(review_sentence(r))}</p>"
                   + (f"<p>Stale decisions (they match no finding any more):</p><ul>{stale}</ul>" if stale else "")
                   + "</section>")
     links = "".join(f'<li><a href="#p-{escape(p.id)}">{escape(p.id)}</a></li>' for p in report.provisions)

@@ -6,7 +6,17 @@ from __future__ import annotations
 from html import escape
 
 from ..models import ProvisionReport, Report
-from . import DISCLAIMER, STATUS_MARK, STATUS_WORD, TEST_NAMES, citations, fmt_score, verdict_word
+from . import (
+    DISCLAIMER,
+    STATUS_MARK,
+    STATUS_WORD,
+    TEST_NAMES,
+    citations,
+    decision_text,
+    fmt_score,
+    review_sentence,
+    verdict_word,
+)
 
 
 def _md(text: object) -> str:
@@ -49,11 +59,9 @@ def _provision(p: ProvisionReport) -> list[str]:
             ]
             if f.redraft:
                 out.append(f"  - Suggested wording: {_md(f.redraft)}")
-            if f.decision:
-                d = f.decision
-                scored = " — not scored" if d.sets_aside else ""
-                out.append(f"  - **Review decision: {d.status.replace('_', ' ')}**{scored} — {_md(d.justification)} "
-                           f"({_md(d.reviewer)}, {_md(d.date)})")
+            decision = decision_text(f.decision)
+            if decision:
+                out.append(f"  - **{_md(decision)}**")
         out.append("")
     if p.checklist:
         out += ["### Checklist", ""]
@@ -91,8 +99,7 @@ def render_markdown(report: Report) -> str:
     if report.review:
         r = report.review
         out += ["## Review decisions", "",
-                f"{r.applied} of {r.decisions} decisions applied from {_md(r.file)}; {r.set_aside} finding(s) set "
-                "aside (shown, not scored).", ""]
+                _md(review_sentence(r)), ""]
         if r.stale:
             out += ["Stale decisions (they match no finding any more):", ""]
             out += [f"- {_md(e.provision)} · {_md(e.rule)} · “{_md(e.match)}” ({e.status})" for e in r.stale]

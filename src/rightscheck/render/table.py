@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models import ProvisionReport, Report
-from . import DISCLAIMER, STATUS_WORD, TEST_NAMES, capture, citations, fmt_score, verdict_word
+from . import DISCLAIMER, STATUS_WORD, TEST_NAMES, capture, citations, decision_text, fmt_score, verdict_word
 
 VERDICT_STYLE = {
     "compatible": "green", "concerns": "yellow", "incompatible": "bold red", "not_assessed": "dim",
@@ -35,10 +35,9 @@ def _finding_body(f) -> Text:
     body.append(f.message)
     body.append(f"\nSource: {citations(f, unverified=' [unverified]')}", style="dim")
     body.append(f"\nRemedy: {f.remedy}", style="italic")
-    if f.decision:
-        d = f.decision
-        body.append(f"\nReview decision: {d.status} — {d.justification} ({d.reviewer}, {d.date})"
-                    + (" — not scored" if d.sets_aside else ""), style="bold magenta")
+    decision = decision_text(f.decision)
+    if decision:
+        body.append(f"\n{decision}", style="bold magenta")
     return body
 
 

@@ -262,3 +262,12 @@ def binary_property(data: bytes, suffix: str, tmp: Path) -> None:
        suffix=st.sampled_from([".docx", ".pdf"]))
 def test_fuzz_word_and_pdf_readers(tmp_path, data, suffix):
     binary_property(data, suffix, tmp_path)
+
+
+def test_a_latin_1_text_file_is_read(tmp_path):
+    result = check_file(tmp_path, "old.txt", "Article 1\nWhoever publicly glorifies terrorism – «as défini» – "
+                        "shall be punished.\n".encode("cp1252"))
+    assert result.exit_code == 0, result.stderr
+    assert "LEG-GLORIFICATION" in result.stdout and "défini" in result.stdout
+    latin = "Article 1\nQuiconque fait l'apologie du terrorisme, défini à l'article 2, est puni.\n"
+    assert check_file(tmp_path, "fr.txt", latin.encode("latin-1")).exit_code == 0

@@ -59,13 +59,19 @@ _CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f"}
 
 
 def decode(data: bytes, name: str) -> str:
-    """Decode UTF-8 (with or without BOM) or UTF-16 with BOM; refuse anything else, and text
-    that is mostly control characters (a binary file that happens to decode)."""
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or else a single-byte Western text
+    (Windows-1252, the superset of Latin-1 that Word and Windows editors save); refuse anything
+    else, and text that is mostly control characters (a binary file that happens to decode)."""
     text: str | None = None
     encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
     if encoding == "utf-16" or b"\x00" not in data:
         with contextlib.suppress(UnicodeDecodeError):
             text = data.decode(encoding)
+        if text is None and encoding != "utf-16":
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
+                text = data.decode("latin-1")
     if text is not None:
         sample = text[:65536]
         if sum(ch in _CONTROL for ch in sample) <= max(8, len(sample) // 100):

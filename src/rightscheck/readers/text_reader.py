@@ -33,6 +33,10 @@ DIVISION = re.compile(
 )
 
 
+# A heading's "title" of this many words or more is the article's text written on the same line.
+TITLE_MAX_WORDS = 12
+
+
 def _id(kind: str, num: str) -> str:
     prefix = "sec" if kind.lower().startswith("sec") else "art"
     return f"{prefix}-{num.lower().rstrip('.')}"
@@ -55,6 +59,11 @@ def split_text(text: str, name: str) -> list[tuple[Provision, int]]:
         if division:
             end = division.start()
         raw = text[m.end():end]
+        title_text = m["title"] or ""
+        # "Article 1. Whoever publishes …" on one line: a long "title" is the article's text
+        inline = len(title_text.split()) >= TITLE_MAX_WORDS
+        if inline:
+            raw = text[m.start("title"):end]
         body = raw.strip("\n")
         pid = _id(m["kind"], m["num"])
         line = text.count("\n", 0, m.start()) + 1
@@ -66,8 +75,8 @@ def split_text(text: str, name: str) -> list[tuple[Provision, int]]:
         seen.add(pid)
         if not body.strip():
             continue
-        title = (m["title"] or "").strip().strip("*#").strip() or None
-        offset = m.end() + (len(raw) - len(raw.lstrip("\n")))
+        title = None if inline else (title_text.strip().strip("*#").strip() or None)
+        offset = (m.start("title") if inline else m.end()) + (len(raw) - len(raw.lstrip("\n")))
         provisions.append((Provision(id=pid, title=title, text=body, origin=f"{name}:{line}"), offset))
     if not provisions:
         raise InputError("the articles have no text", file=name, fix="add the text under each heading")

@@ -322,3 +322,22 @@ def test_no_progress_bar_when_piped_or_json(tmp_path):
     result = run("check", str(tmp_path / "many.md"), "--format", "json")
     assert result.exit_code == 0 and "Checking provisions" not in result.stderr
     assert len(json.loads(result.stdout)["provisions"]) == 29
+
+
+def test_compare_follows_renumbered_articles(tmp_path):
+    old = tmp_path / "v1.md"
+    new = tmp_path / "v2.md"
+    old.write_text("## Article 7\n\nWhoever publicly justifies terrorism shall be punished by imprisonment for up to "
+                   "five years.\n\n## Article 11\n\nWhoever distributes extremist materials shall be fined.\n",
+                   encoding="utf-8")
+    new.write_text("## Article 6\n\nWhoever publicly justifies terrorism, with intent to incite a terrorist offence, "
+                   "shall be punished by imprisonment for up to five years.\n\n## Article 10\n\nWhoever distributes "
+                   "extremist materials shall be fined.\n\n## Article 12\n\nAn entirely new rule on data.\n",
+                   encoding="utf-8")
+    data = json.loads(run("compare", str(old), str(new), "--format", "json").stdout)
+    rows = {r["id"]: r for r in data["provisions"]}
+    assert rows["art-6"]["previous_id"] == "art-7" and rows["art-6"]["text_changed"]
+    assert rows["art-10"]["previous_id"] == "art-11" and rows["art-10"]["status"] == "unchanged"
+    assert rows["art-12"]["status"] == "added" and len(rows) == 3
+    md = run("compare", str(old), str(new), "--format", "markdown").stdout
+    assert "art-6 (was art-7)" in md

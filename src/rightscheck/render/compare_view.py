@@ -13,6 +13,11 @@ from . import capture, fmt_score, markdown_diff, verdict_word
 from .table import VERDICT_STYLE
 
 
+def _label(r: ProvisionChange) -> str:
+    """The provision's id, with its old number when it was renumbered."""
+    return f"{r.id} (was {r.previous_id})" if r.previous_id else r.id
+
+
 def _side(s: Side | None) -> str:
     if s is None:
         return "—"
@@ -36,12 +41,12 @@ def render_compare_markdown(c: Comparison) -> str:
     out = ["# rightscheck comparison", "", f"Old: {', '.join(c.old)} · New: {', '.join(c.new)}", "",
            "| Provision | Change | Before | After | Findings |", "| --- | --- | --- | --- | --- |"]
     for r in c.provisions:
-        out.append(f"| {r.id} | **{r.status}** | {_side(r.before)} | {_side(r.after)} | {_changes(r)} |")
+        out.append(f"| {_label(r)} | **{r.status}** | {_side(r.before)} | {_side(r.after)} | {_changes(r)} |")
     out.append("")
     for r in c.provisions:
         if not r.diff:
             continue
-        out += [f"## {r.id}" + (f" — {r.title}" if r.title else ""), "",
+        out += [f"## {_label(r)}" + (f" — {r.title}" if r.title else ""), "",
                 "Text changes (~~deleted~~, **inserted**):", ""]
         out += [markdown_diff(r.diff), ""]
     return "\n".join(out)
@@ -54,7 +59,7 @@ def print_compare(c: Comparison, console: Console) -> None:
     style = {"improved": "green", "worsened": "bold red", "unchanged": "dim", "added": "cyan", "removed": "magenta"}
     for r in c.provisions:
         table.add_row(
-            r.id, Text(r.status, style=style[r.status]),
+            _label(r), Text(r.status, style=style[r.status]),
             Text(_side(r.before), style=VERDICT_STYLE[r.before.verdict] if r.before else ""),
             Text(_side(r.after), style=VERDICT_STYLE[r.after.verdict] if r.after else ""),
             _changes(r),
@@ -62,7 +67,7 @@ def print_compare(c: Comparison, console: Console) -> None:
     console.print(table)
     for r in c.provisions:
         if r.diff:
-            text = Text(f"{r.id}: ", style="bold")
+            text = Text(f"{_label(r)}: ", style="bold")
             for part in r.diff:
                 text.append(part.text, style={"delete": "red strike", "insert": "bold green"}.get(part.op, ""))
             console.print(text)
@@ -86,8 +91,8 @@ def compare_body(c: Comparison) -> str:
         return "—" if s is None else f"{_verdict(s.verdict)} {fmt_score(s.score)}"
 
     rows = "".join(
-        f'<tr><th scope="row">{escape(r.id)}</th><td><strong>{escape(r.status)}</strong></td><td>{side(r.before)}</td>'
-        f"<td>{side(r.after)}</td><td>{escape(_changes(r))}</td></tr>" for r in c.provisions
+        f'<tr><th scope="row">{escape(_label(r))}</th><td><strong>{escape(r.status)}</strong></td>'
+        f"<td>{side(r.before)}</td><td>{side(r.after)}</td><td>{escape(_changes(r))}</td></tr>" for r in c.provisions
     )
     body = ('<table><caption>Provisions, old and new version</caption><thead><tr><th scope="col">Provision</th>'
             '<th scope="col">Change</th><th scope="col">Before</th><th scope="col">After</th>'
@@ -99,5 +104,5 @@ def compare_body(c: Comparison) -> str:
             f"<del>{escape(p.text)}</del>" if p.op == "delete" else f"<ins>{escape(p.text)}</ins>" if p.op == "insert"
             else escape(p.text) for p in r.diff
         )
-        body += f'<section><h2>{escape(r.id)}</h2><div class="text">{diff}</div></section>'
+        body += f'<section><h2>{escape(_label(r))}</h2><div class="text">{diff}</div></section>'
     return body

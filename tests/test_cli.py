@@ -211,3 +211,31 @@ def test_output_to_a_device_or_a_link_does_not_replace_it(tmp_path):
     link.symlink_to(target)
     assert run("check", CIS, "--format", "json", "-o", str(link)).exit_code == 0
     assert link.is_symlink() and json.loads(target.read_text("utf-8"))["schema_version"] == 2
+
+
+def test_terminal_at_80_columns_keeps_verdicts_and_summary_first():
+    import io
+
+    from rich.console import Console
+
+    from rightscheck.engine import assess
+    from rightscheck.explain import coverage, list_rules
+    from rightscheck.readers.yaml_reader import read_yaml
+    from rightscheck.render.table import print_coverage, print_report, print_rules
+    from rightscheck.rules import load_packs
+
+    packs = load_packs()
+    drafts = EXAMPLES / "concept-note-2023-drafts.yaml"
+    report = assess(read_yaml(drafts.read_text("utf-8"), drafts.name), packs)
+    buf = io.StringIO()
+    print_report(report, Console(file=buf, width=80))
+    lines = buf.getvalue().splitlines()
+    assert lines[0].startswith("Summary") and max(len(line) for line in lines) <= 80
+    titles = [line for line in lines if line.startswith("╭─ ")]
+    assert len(titles) == 5 and all(line[3:].split(" ")[0] in {"INCOMPATIBLE", "CONCERNS", "NO", "NOT"}
+                                    for line in titles)
+    for printer, rows in ((print_rules, json.loads(list_rules(packs, "json"))),
+                          (print_coverage, json.loads(coverage(packs, "json")))):
+        out = io.StringIO()
+        printer(rows, Console(file=out, width=80))
+        assert max(len(line) for line in out.getvalue().splitlines()) <= 80

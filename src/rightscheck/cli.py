@@ -318,6 +318,18 @@ def rules_cmd(explain: str | None, coverage: bool, fmt: str, rules_dirs: tuple[s
     from .explain import explain_rule, list_rules
 
     packs = _load(rules_dirs)
+    if fmt == "table" and not explain and sys.stdout.isatty():
+        import json
+
+        from rich.console import Console
+
+        from .render.table import print_coverage, print_rules
+
+        if coverage:
+            print_coverage(json.loads(coverage_table(packs, "json")), Console())
+        else:
+            print_rules(json.loads(list_rules(packs, "json")), Console())
+        return
     if coverage:
         text = coverage_table(packs, fmt)
     elif explain:

@@ -95,14 +95,52 @@ def provision_view(p: ProvisionReport, width: int = 120) -> Panel:
             check.add_row(Text(STATUS_ICON[item.status], style=STATUS_STYLE[item.status]),
                           item.question, Text(detail, style=STATUS_STYLE[item.status]))
         parts.append(check)
-    title = Text(f"{p.id}" + (f" — {p.title}" if p.title else ""), style="bold")
-    title.append("  ")
-    title.append_text(_verdict(p.overall.verdict))
-    title.append(f"  score {fmt_score(p.overall.score)}")
+    # the verdict first: a narrow terminal cuts the end of a title, never the verdict
+    title = _verdict(p.overall.verdict)
+    title.append(f" {fmt_score(p.overall.score)} · ")
+    title.append(f"{p.id}" + (f" — {p.title}" if p.title else ""), style="bold")
     return Panel(Group(*parts), title=title, title_align="left")
 
 
+def summary_view(report: Report) -> Table:
+    """One line per provision, before the details, when there are several."""
+    table = Table(title="Summary", title_justify="left", show_header=True, header_style="bold", box=None)
+    table.add_column("Provision", overflow="fold")
+    table.add_column("Overall")
+    table.add_column("Score", justify="right")
+    for p in report.provisions:
+        table.add_row(p.id, _verdict(p.overall.verdict), fmt_score(p.overall.score))
+    return table
+
+
+def print_rules(rows: list[dict], console: Console) -> None:
+    """The rule list, wrapped to the terminal's width."""
+    table = Table(show_header=True, header_style="bold", box=None, expand=False)
+    table.add_column("ID", overflow="fold", no_wrap=False)
+    table.add_column("Test")
+    table.add_column("Severity")
+    table.add_column("Title", overflow="fold", ratio=1)
+    for r in rows:
+        table.add_row(r["id"], r["test"].replace("_", " "), r["severity"], r["title"])
+    console.print(table)
+    console.print(Text(f"{len(rows)} rules. 'rightscheck rules --explain ID' shows one in full.", style="dim"))
+
+
+def print_coverage(rows: list[dict], console: Console) -> None:
+    """The doctrine coverage, wrapped to the terminal's width."""
+    table = Table(show_header=True, header_style="bold", box=None)
+    table.add_column("Section")
+    table.add_column("Signal", overflow="fold", ratio=2)
+    table.add_column("Implemented by", overflow="fold", ratio=2)
+    for r in rows:
+        how = ", ".join(r["rules"]) or ("needs review: " + (r["checklist"] or "") if r["not_detectable"] else "MISSING")
+        table.add_row(r["section"], r["description"], how)
+    console.print(table)
+
+
 def print_report(report: Report, console: Console) -> None:
+    if len(report.provisions) > 1:
+        console.print(summary_view(report))
     for p in report.provisions:
         console.print(provision_view(p, console.width))
     if report.review:

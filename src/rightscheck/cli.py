@@ -48,37 +48,13 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
 
 
 def _selectors(packs: list, select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[list[str] | None, ...]:
-    """--select and --ignore as lists. Every selector must name something the packs have (an id,
-    an id prefix, a test, a category or a pack): a mistyped one would otherwise silently switch
-    rules off and give a clean report."""
-    import difflib
+    """--select and --ignore as lists, each selector checked against the packs."""
+    from .rules import check_selectors
 
-    from .rules import known_selectors
-
-    ids = known_selectors(packs)
-    forms = {
-        "test:": {cr.rule.test for p in packs for cr in p.rules},
-        "category:": {cr.rule.category for p in packs for cr in p.rules},
-        "pack:": {p.name for p in packs},
-    }
-    candidates = sorted(ids | {f"{k}{v}" for k, vs in forms.items() for v in vs} | {"ALL"})
     out = []
     for option, values in (("--select", select), ("--ignore", ignore)):
         items = _split(values)
-        for s in items or []:
-            prefix = next((k for k in forms if s.startswith(k)), None)
-            if s == "ALL" or s in ids:
-                continue
-            if prefix is not None and s[len(prefix):] in forms[prefix]:
-                continue
-            if prefix is None and ":" not in s and s.endswith("-") and any(i.startswith(s) for i in ids):
-                continue
-            near = difflib.get_close_matches(s, candidates, n=3, cutoff=0.6)
-            raise RightscheckError(
-                f"{option}: {s!r} selects nothing" + (f" (did you mean {', '.join(near)}?)" if near else ""),
-                fix="run 'rightscheck rules' for the ids; prefixes end in '-' (LEG-); or use test:NAME "
-                "(legality, legitimate_aim, necessity, proportionality), category:NAME or pack:NAME",
-            )
+        check_selectors(packs, option, items)
         out.append(items)
     return tuple(out)
 

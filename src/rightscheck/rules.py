@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .errors import RuleError
+from .errors import RightscheckError, RuleError
 from .matchers import Compiled, TermIndex, Terms, compile_matcher, vocab_names
 from .schema import ChecklistDef, PackMeta, Rule
 from .yamlio import line_of, load_yaml_file
@@ -350,6 +350,34 @@ def select_rules(
                 continue
             chosen.append(cr)
     return chosen
+
+
+def check_selectors(packs: list[Pack], option: str, selectors: list[str] | None) -> None:
+    """Every selector must name something the packs have (an id, an id prefix, a test, a category
+    or a pack): a mistyped one would otherwise silently switch rules off and give a clean report."""
+    import difflib
+
+    ids = known_selectors(packs)
+    forms: dict[str, set[str]] = {
+        "test:": {cr.rule.test for p in packs for cr in p.rules},
+        "category:": {cr.rule.category for p in packs for cr in p.rules},
+        "pack:": {p.name for p in packs},
+    }
+    for s in selectors or []:
+        prefix = next((k for k in forms if s.startswith(k)), None)
+        if s == "ALL" or s in ids:
+            continue
+        if prefix is not None and s[len(prefix):] in forms[prefix]:
+            continue
+        if prefix is None and ":" not in s and s.endswith("-") and any(i.startswith(s) for i in ids):
+            continue
+        candidates = sorted(ids | {f"{k}{v}" for k, vs in forms.items() for v in vs} | {"ALL"})
+        near = difflib.get_close_matches(s, candidates, n=3, cutoff=0.6)
+        raise RightscheckError(
+            f"{option}: {s!r} selects nothing" + (f" (did you mean {', '.join(near)}?)" if near else ""),
+            fix="run 'rightscheck rules' for the ids; prefixes end in '-' (LEG-); or use test:NAME "
+            "(legality, legitimate_aim, necessity, proportionality), category:NAME or pack:NAME",
+        )
 
 
 def known_selectors(packs: list[Pack]) -> set[str]:

@@ -237,10 +237,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
         return items or None
 
     def _check_selectors(select: list[str] | None, ignore: list[str] | None) -> None:
-        from ..cli import _selectors as validate
+        from ..rules import check_selectors
 
         try:
-            validate(packs, tuple(select or ()), tuple(ignore or ()))
+            check_selectors(packs, "only these rules", select)
+            check_selectors(packs, "not these rules", ignore)
         except RightscheckError as exc:
             raise PageError(exc.message, exc.fix) from None
 

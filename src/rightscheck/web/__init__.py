@@ -23,6 +23,8 @@ import shutil
 import tempfile
 import time
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,6 +78,20 @@ class Draft:
     ignore: list[str] | None
     language: str | None
     created: float = field(default_factory=time.monotonic)
+    report: Any = None  # the report of the check, kept for its downloads
+
+
+@contextmanager
+def on_disk(draft: Draft) -> Iterator[Path]:
+    """The draft as a file in a private temporary folder (the readers and the Word annotator take
+    a path), removed when the block ends."""
+    folder = Path(tempfile.mkdtemp(prefix="rightscheck-"))
+    try:
+        path = folder / draft.name
+        path.write_bytes(draft.data)
+        yield path
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 class Drafts:
@@ -181,13 +197,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         """Read the draft with the CLI's readers from a private temporary folder, removed after."""
         from ..readers import read_inputs
 
-        folder = Path(tempfile.mkdtemp(prefix="rightscheck-"))
-        try:
-            path = folder / draft.name
-            path.write_bytes(draft.data)
+        with on_disk(draft) as path:
             provisions, inputs = read_inputs([str(path)], settings.limits)
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
         if draft.language:
             provisions = [p.model_copy(update={"language": draft.language}) for p in provisions]
         for i in inputs:
@@ -258,6 +269,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             return _error_page(err)
         except RightscheckError as err:
             return _error_page(PageError(err.message, err.fix or "", 400))
+        draft.report = report
         key = drafts.add(draft)
         body, nav, _ = report_parts(report)
         languages = sorted({p.language for p in report.provisions})
@@ -270,20 +282,15 @@ def create_app(settings: Settings | None = None) -> Starlette:
         draft = drafts.get(key)
         if draft is None or fmt not in FORMATS:
             return _error_page(PageError("that report is no longer kept", "check the draft again", 404))
-        report = assess_draft(draft)
+        report = draft.report
         media, suffix = FORMATS[fmt]
         if fmt == "docx-comments":
             if not draft.name.endswith(".docx"):
                 return _error_page(PageError("comments go into a Word draft", "upload a .docx file", 400))
             from ..render.docx_out import annotate_docx
 
-            folder = Path(tempfile.mkdtemp(prefix="rightscheck-"))
-            try:
-                path = folder / draft.name
-                path.write_bytes(draft.data)
+            with on_disk(draft) as path:
                 content: str | bytes = annotate_docx(path, report)
-            finally:
-                shutil.rmtree(folder, ignore_errors=True)
         elif fmt == "docx-report":
             from ..render.docx_out import render_docx_report
 

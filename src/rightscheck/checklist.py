@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .matchers import Context, mentioned_only, merge_ranges
 from .models import ChecklistItem, Evidence, Finding
-from .rules import Pack
+from .rules import Pack, local_scopes
 
 MAX_EVIDENCE = 4
 
@@ -13,8 +13,7 @@ MAX_EVIDENCE = 4
 def build_checklist(packs: list[Pack], findings: list[Finding], ctx: Context) -> list[ChecklistItem]:
     items: list[ChecklistItem] = []
     for pack in packs:
-        prefix = pack.name + ":"
-        local = frozenset(s[len(prefix):] for s in ctx.engages if s.startswith(prefix))
+        local = local_scopes(ctx.engages, pack.name)
         for check in pack.checklist:
             item = check.item
             if not item.when.holds(local):

@@ -35,7 +35,7 @@ from .models import (
 )
 from .penalty import parse_penalty
 from .review import Decisions
-from .rules import CompiledRule, Pack, scoped, select_rules
+from .rules import CompiledRule, Pack, local_scopes, scoped, select_rules
 from .schema import TESTS, Scoring, TestId
 from .scoring import excluded_test, finding_points, not_assessed, overall, score_test
 from .text import NormText, normalise
@@ -44,9 +44,11 @@ MAX_QUOTED = 4
 
 
 def _fill(template: str, quoted: str, ctx: Context) -> str:
-    where = "; ".join(f"'{i.term}' in {i.provision} ({', '.join(i.rules)})" for i in ctx.inherited) or "another article"
-    return (template.replace("{match}", quoted).replace("{penalty}", ctx.penalty.describe())
-            .replace("{defined_in}", where))
+    text = template.replace("{match}", quoted).replace("{penalty}", ctx.penalty.describe())
+    if "{defined_in}" in text:
+        where = "; ".join(f"'{i.term}' in {i.provision} ({', '.join(i.rules)})" for i in ctx.inherited)
+        text = text.replace("{defined_in}", where or "another article")
+    return text
 
 
 def _inside(hit: Range, ranges: list[Range]) -> bool:
@@ -134,8 +136,8 @@ def make_context(
 def engaged_names(engages: frozenset[str], packs: Sequence[Pack]) -> list[str]:
     """Scopes for the report: the first pack's by their own names (as reports always showed them),
     any other pack's qualified ("pack:scope")."""
-    first = packs[0].name + ":" if packs else ""
-    return sorted(s[len(first):] if first and s.startswith(first) else s for s in engages)
+    own = local_scopes(engages, packs[0].name) if packs else frozenset()
+    return sorted(own | {s for s in engages if not packs or not s.startswith(packs[0].name + ":")})
 
 
 def score_tests(

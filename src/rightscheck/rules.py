@@ -28,6 +28,12 @@ def scoped(pack: str, scope: str) -> str:
     return f"{pack}:{scope}"
 
 
+def local_scopes(engaged: frozenset[str], pack: str) -> frozenset[str]:
+    """The scopes of one pack among those engaged, by their names in that pack."""
+    prefix = pack + ":"
+    return frozenset(s[len(prefix):] for s in engaged if s.startswith(prefix))
+
+
 @dataclass
 class CompiledRule:
     rule: Rule

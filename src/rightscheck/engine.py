@@ -6,14 +6,13 @@ run the selected rules -> score each test -> build the checklist.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from . import __version__
 from .checklist import build_checklist
 from .definitions import defined_ranges, defined_terms, optional_ranges, saving_ranges
-from .matchers import Context, Inheritance, Range, merge_ranges
+from .matchers import Context, Inheritance, Range, defined_term_pattern, merge_ranges
 from .models import (
     ChecklistItem,
     Finding,
@@ -173,10 +172,7 @@ class DocumentView:
     inheritances: list[Inheritance]
 
     def __post_init__(self) -> None:
-        terms = sorted({i.term for i in self.inheritances}, key=len, reverse=True)
-        self._pattern = (
-            re.compile(r"(?<!\w)(" + "|".join(map(re.escape, terms)) + r")s?(?!\w)") if terms else None
-        )
+        self._pattern = defined_term_pattern(i.term for i in self.inheritances)
 
     def used_in(self, norm: str) -> set[str]:
         """The inherited terms a normalised text uses (one scan for all of them)."""

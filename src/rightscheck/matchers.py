@@ -40,9 +40,17 @@ class Inheritance:
     tests: frozenset[str]
 
 
+def defined_term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
+    """One expression for whole-word occurrences of defined terms (and their plurals); group 1
+    is the term as defined. None for no terms."""
+    ordered = sorted(set(terms), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, ordered)) + r")s?(?!\w)") if ordered else None
+
+
 def term_occurrences(norm: str, term: str) -> list[Range]:
     """Whole-word occurrences of a defined term (and its plural) in normalised text."""
-    return [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(term) + r"s?(?!\w)", norm)]
+    pattern = defined_term_pattern([term])
+    return [(m.start(), m.end()) for m in pattern.finditer(norm)] if pattern else []
 
 
 @dataclass

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from . import __version__
 from .checklist import build_checklist
 from .definitions import defined_ranges, defined_terms, optional_ranges, saving_ranges
-from .matchers import Context, Inheritance, Range, defined_term_pattern, merge_ranges
+from .matchers import Context, Inheritance, defined_term_pattern, inside, merge_ranges
 from .models import (
     ChecklistItem,
     Finding,
@@ -50,10 +50,6 @@ def _fill(template: str, quoted: str, ctx: Context) -> str:
     return text
 
 
-def _inside(hit: Range, ranges: list[Range]) -> bool:
-    return any(r[0] <= hit[0] and hit[1] <= r[1] for r in ranges)
-
-
 def run_rule(cr: CompiledRule, ctx: Context) -> Finding | None:
     """Apply one compiled rule to one provision; None when it does not fire."""
     rule = cr.rule
@@ -65,9 +61,9 @@ def run_rule(cr: CompiledRule, ctx: Context) -> Finding | None:
     hits = list(result.hits)
     if hits:
         if rule.unless.defined_in_text and ctx.defined:
-            hits = [h for h in hits if not _inside(h, ctx.defined)]
+            hits = [h for h in hits if not inside(h, ctx.defined)]
         if rule.unless.in_saving_clause and ctx.saving:
-            hits = [h for h in hits if not _inside(h, ctx.saving)]
+            hits = [h for h in hits if not inside(h, ctx.saving)]
         if not hits:
             return None
     if cr.unless is not None and cr.unless(ctx).matched:

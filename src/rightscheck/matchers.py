@@ -249,13 +249,16 @@ class Regex(Compiled):
 
 
 # ----------------------------------------------------------------------------- logic
+def inside(hit: Range, ranges: list[Range]) -> bool:
+    """True when ``hit`` lies wholly within one of ``ranges``."""
+    return any(r[0] <= hit[0] and hit[1] <= r[1] for r in ranges)
+
+
 def mentioned_only(hits: Iterable[Range], ctx: Context) -> bool:
     """True when every hit lies in an optional clause ("A Party may require that the offence be
     committed intentionally"): words there are not elements of the offence as drafted."""
     hits = list(hits)
-    return bool(hits) and bool(ctx.optional) and all(
-        any(s <= h[0] and h[1] <= e for s, e in ctx.optional) for h in hits
-    )
+    return bool(hits) and bool(ctx.optional) and all(inside(h, ctx.optional) for h in hits)
 
 
 class Absent(Compiled):

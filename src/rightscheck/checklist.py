@@ -14,7 +14,7 @@ def build_checklist(packs: list[Pack], findings: list[Finding], ctx: Context) ->
     items: list[ChecklistItem] = []
     for pack in packs:
         local = local_scopes(ctx.engages, pack.name)
-        for check in pack.checklist:
+        for check in pack.view(ctx.language).checklist:
             item = check.item
             if not item.when.holds(local):
                 continue

@@ -36,7 +36,7 @@ from .penalty import parse_penalty
 from .review import Decisions
 from .rules import CompiledRule, Pack, local_scopes, scoped, select_rules
 from .schema import TESTS, Scoring, TestId
-from .scoring import excluded_test, finding_points, not_assessed, overall, score_test
+from .scoring import excluded_test, finding_points, needs_words, not_assessed, overall, score_test
 from .text import NormText, normalise
 
 MAX_QUOTED = 4
@@ -55,7 +55,11 @@ def run_rule(cr: CompiledRule, ctx: Context) -> Finding | None:
     rule = cr.rule
     if not cr.applies(ctx.engages):
         return None
-    result = cr.matcher(ctx)
+    compiled = cr.pack.view(ctx.language).rules.get(rule.id)
+    if compiled is None:
+        return None  # no words for this rule in the provision's language (see LanguageView.missing)
+    matcher, unless = compiled
+    result = matcher(ctx)
     if not result.matched:
         return None
     hits = list(result.hits)
@@ -66,7 +70,7 @@ def run_rule(cr: CompiledRule, ctx: Context) -> Finding | None:
             hits = [h for h in hits if not inside(h, ctx.saving)]
         if not hits:
             return None
-    if cr.unless is not None and cr.unless(ctx).matched:
+    if unless is not None and unless(ctx).matched:
         return None
     nt = ctx.nt
     spans: list[SpanOut] = []
@@ -113,7 +117,8 @@ def make_context(
     provisions of the same document define; ``nt`` is the text already normalised, if it is."""
     nt = nt or normalise(provision.text)
     ctx = Context(nt=nt, penalty=parse_penalty(nt.norm, provision.penalty),
-                  defined=defined_ranges(nt), saving=saving_ranges(nt), optional=optional_ranges(nt))
+                  defined=defined_ranges(nt), saving=saving_ranges(nt), optional=optional_ranges(nt),
+                  language=provision.language)
     if document is not None:
         ctx.document_defined = document.defined
         used = document.used_in(nt.norm)
@@ -123,8 +128,8 @@ def make_context(
                 inh for inh in document.inheritances
                 if inh.term in used and inh.provision != provision.id and inh.term not in own
             ]
-    ctx.engages = frozenset(scoped(pack.name, name) for pack in packs for name, m in pack.scope.items()
-                            if m(ctx).matched)
+    ctx.engages = frozenset(scoped(pack.name, name) for pack in packs
+                            for name, m in pack.view(ctx.language).scope.items() if m(ctx).matched)
     return ctx
 
 
@@ -137,7 +142,8 @@ def engaged_names(engages: frozenset[str], packs: Sequence[Pack]) -> list[str]:
 
 def score_tests(
     findings: Sequence[Finding], checklist: Sequence[ChecklistItem], scoring: Scoring | Sequence[Scoring],
-    excluded: frozenset[str] = frozenset(),
+    excluded: frozenset[str] = frozenset(), unavailable: dict[str, list[str]] | None = None,
+    language: str = "",
 ) -> dict[TestId, TestResult]:
     """Each test's score and verdict. A test has a handle when one of its checklist questions was
     answered from the text (satisfied or flagged); without one, and without a finding, it needs
@@ -156,7 +162,11 @@ def score_tests(
                        open_items=[c.id for c in items if c.status == "needs_review"])
             for table in tables
         ]
-        tests[t] = max(results, key=lambda r: badness(r.verdict, r.score))
+        result = max(results, key=lambda r: badness(r.verdict, r.score))
+        missing = (unavailable or {}).get(t)
+        if missing and result.verdict in {"compatible", "needs_review"}:
+            result = needs_words(result, missing, language)
+        tests[t] = result
     return tests
 
 
@@ -204,7 +214,7 @@ def assess_provision(
     decisions: Decisions | None = None, excluded_tests: frozenset[str] = frozenset(),
     document: DocumentView | None = None, nt: NormText | None = None,
 ) -> ProvisionReport:
-    languages = {lang for pack in packs for lang in pack.meta.languages}
+    languages = {lang for pack in packs for lang in pack.languages}
     base = {
         "id": provision.id, "title": provision.title, "source": provision.source,
         "language": provision.language, "input_hash": text_hash(provision.text),
@@ -220,14 +230,20 @@ def assess_provision(
             **base, engages_expression=False, overall=over, tests=tests, findings=[],
             checklist=[], notes=[reason],
         )
+    packs = [p for p in packs if provision.language in p.languages]  # a pack runs in its own languages
     ctx = make_context(provision, packs, document, nt)
     exempt = {scoped(p.name, s) for p in packs for s in p.meta.exempt_scopes if scoped(p.name, s) in ctx.engages}
     if exempt:  # e.g. a repeal: it restricts nothing, and the words it quotes are not enacted
         ctx.engages = frozenset(exempt)
     engages = ctx.engages
     findings: list[Finding] = []
+    unavailable: dict[str, list[str]] = {}  # test -> rules with no words in this language
     for cr in rules if not exempt else ():
-        if provision.language not in cr.rule.languages:
+        if cr.pack not in packs:
+            continue
+        if cr.rule.id in cr.pack.view(ctx.language).missing:
+            if cr.applies(engages):
+                unavailable.setdefault(cr.rule.test, []).append(cr.rule.id)
             continue
         finding = run_rule(cr, ctx)
         if finding is not None:
@@ -239,7 +255,8 @@ def assess_provision(
     # Findings a reviewer decided on stay in the report but leave the score and the checklist.
     active = [f for f in findings if not (f.decision and f.decision.sets_aside)]
     checklist = build_checklist(list(packs), active, ctx)
-    tests = score_tests(active, checklist, [p.meta.scoring for p in packs], excluded_tests)
+    tests = score_tests(active, checklist, [p.meta.scoring for p in packs], excluded_tests, unavailable,
+                        provision.language)
     notes = [
         " ".join(note.split())
         for pack in packs for name, scope in pack.meta.scope.items()

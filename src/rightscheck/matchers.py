@@ -13,11 +13,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from .morphology import KeyText, Morphology
 from .penalty import Penalty
 from .schema import Matcher, Near, PenaltyTest
 from .text import NormText
 
 Range = tuple[int, int]
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -68,12 +70,22 @@ class Context:
     # the terms any of them defines, and the definitions elsewhere that drew findings.
     document_defined: frozenset[str] | None = None
     inherited: list[Inheritance] = field(default_factory=list)
+    language: str = "en"
     cache: dict[int, Result] = field(default_factory=dict)
     term_hits: dict[int, list[list[Range]]] = field(default_factory=dict)
+    key_texts: dict[int, KeyText] = field(default_factory=dict)
 
     @property
     def norm(self) -> str:
         return self.nt.norm
+
+    def key_text(self, morphology: Morphology) -> KeyText:
+        """The text as the terms of a language see it (stems for a stemming language)."""
+        key = id(morphology)
+        found = self.key_texts.get(key)
+        if found is None:
+            found = self.key_texts[key] = morphology.key_text(self.nt.norm)
+        return found
 
 
 class Compiled:
@@ -109,56 +121,24 @@ def merge_ranges(ranges: Iterable[Range]) -> list[Range]:
 
 
 # ----------------------------------------------------------------------------- terms
-# A gap of up to six words inside one clause: words separated by spaces, commas, quotes,
-# brackets, slashes or hyphens (not by a full stop or semicolon).
-_SEP = r"[ ,'\"()/-]+"
-_GAP = rf"(?:{_SEP}\w+){{0,6}}?{_SEP}"
-
-
-def term_pattern(term: str) -> str:
-    """Regex source for one term of the rule language.
-
-    Words are matched whole and case-insensitively; ``*`` stands for any further word
-    characters (``justif*``); ``...`` stands for a gap of up to six words; a space or a hyphen
-    in the term matches a space, a hyphen or nothing between the words.
-    """
-    words = term.strip().lower().split()
-    parts: list[str] = []
-    for i, word in enumerate(words):
-        if word in {"...", "…"}:
-            parts.append(_GAP)
-            continue
-        piece = ""
-        for ch in word:
-            if ch == "*":
-                piece += r"\w*"
-            elif ch == "-":
-                piece += r"[ -]?"
-            else:
-                piece += re.escape(ch)
-        parts.append(piece)
-        if i + 1 < len(words) and words[i + 1] not in {"...", "…"}:
-            parts.append(r"[ -]?")
-    return r"(?<!\w)" + "".join(parts) + r"(?!\w)"
-
-
-_WORD = re.compile(r"\w+")
-
-
-def _word_key(word: str) -> str:
-    return word[:3] if len(word) >= 3 else word
+def term_pattern(term: str, morphology: Morphology | None = None) -> str:
+    """Regex source for one term of the rule language (see :meth:`Morphology.term_pattern`)."""
+    return (morphology or Morphology()).term_pattern(term)
 
 
 class TermIndex:
-    """Every term of a pack, indexed by the first letters of its first word, matched in one pass.
+    """Every term of a pack in one language, indexed by how its first word starts, matched in one
+    pass over the text (the key text of the language's :class:`Morphology`).
 
     For each word of the text, only the terms whose first word starts like it are tried there, so
     the cost grows with the length of the text, not with the number of rules. A match is found
     at every word where some term starts, overlapping ones included ("included in the federal
     list" and "federal list of extremist materials"); the engine merges overlaps into one span.
+    In a character-segmented language every character where some term starts is tried.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, morphology: Morphology | None = None) -> None:
+        self.morphology = morphology or Morphology()
         # Patterns are kept as text and compiled the first time a word of their key appears, so
         # that loading a pack stays cheap (most keys never occur in a given draft).
         self.sources: dict[str, list[tuple[int, str]]] = {}
@@ -166,20 +146,21 @@ class TermIndex:
         self.lists = 0
         self._compiled: dict[str, tuple[re.Pattern[str], list[tuple[int, re.Pattern[str]]]]] = {}
         self._anywhere: list[tuple[int, re.Pattern[str]]] | None = None
+        self._starts: re.Pattern[str] | None = None
 
     def add(self, terms: list[str]) -> int:
         """Register a term list; returns its number."""
         list_id = self.lists
         self.lists += 1
+        morph = self.morphology
         for term in terms:
-            entry = (list_id, term_pattern(term))
-            lowered = term.strip().lower()
-            m = _WORD.match(lowered)
-            glued = m is not None and m.end() < len(lowered) and lowered[m.end()] not in " "
-            if m is None or (len(m.group(0)) < 3 and glued):
-                self.anywhere_sources.append(entry)  # starts with a wildcard or a short glued word
+            entry = (list_id, morph.term_pattern(term))
+            key = morph.first_key(term)
+            if key is None:
+                self.anywhere_sources.append(entry)
             else:
-                self.sources.setdefault(_word_key(m.group(0)), []).append(entry)
+                self.sources.setdefault(key, []).append(entry)
+        self._starts = None
         return list_id
 
     def _key(self, key: str) -> tuple[re.Pattern[str], list[tuple[int, re.Pattern[str]]]] | None:
@@ -194,32 +175,50 @@ class TermIndex:
             compiled = self._compiled[key] = (gate, [(i, re.compile(p)) for i, p in sources])
         return compiled
 
-    def scan(self, norm: str) -> list[list[Range]]:
-        """For each registered list, the ranges where its terms match (longest at each start)."""
+    def _positions(self, text: str) -> Iterable[tuple[int, str]]:
+        """Where a term may start, with the key to look up there."""
+        if not self.morphology.characters:
+            for word in _WORD.finditer(text):
+                w = word.group()
+                yield word.start(), w[:3] if len(w) >= 3 else w
+            return
+        if self._starts is None:
+            chars = "".join(sorted(k for k in self.sources if len(k) == 1))
+            self._starts = re.compile("[" + re.escape(chars) + "]" if chars else r"(?!)")
+        if self.anywhere_sources:
+            yield from ((i, text[i]) for i in range(len(text)) if not text[i].isspace())
+            return
+        for m in self._starts.finditer(text):
+            yield m.start(), m.group()
+
+    def scan(self, key_text: KeyText) -> list[list[Range]]:
+        """For each registered list, the ranges of the normalised text where its terms match
+        (longest at each start)."""
         best: list[dict[int, int]] = [{} for _ in range(self.lists)]
         if self._anywhere is None:
             self._anywhere = [(i, re.compile(p)) for i, p in self.anywhere_sources]
         anywhere = self._anywhere
         sources, compiled = self.sources, self._compiled
-        for word in _WORD.finditer(norm):
-            text = word.group()
-            key = text[:3] if len(text) >= 3 else text
+        text = key_text.text
+        for pos, key in self._positions(text):
             if key not in sources and not anywhere:
                 continue  # the common case: no term starts like this word
-            pos = word.start()
             candidates = None
             if key in sources:
                 gate, entries = compiled.get(key) or self._key(key)  # type: ignore[misc]
-                if gate.match(norm, pos):
+                if gate.match(text, pos):
                     candidates = entries
             for group in (candidates, anywhere):
                 if not group:
                     continue
                 for list_id, rx in group:
-                    m = rx.match(norm, pos)
+                    m = rx.match(text, pos)
                     if m and m.end() > pos and m.end() > best[list_id].get(pos, -1):
                         best[list_id][pos] = m.end()
-        return [sorted(found.items()) if found else [] for found in best]
+        if key_text.starts is None:
+            return [sorted(found.items()) if found else [] for found in best]
+        to_norm = key_text.to_norm
+        return [sorted(to_norm(s, e) for s, e in found.items()) if found else [] for found in best]
 
 
 class Terms(Compiled):
@@ -234,7 +233,7 @@ class Terms(Compiled):
         key = id(self.index)
         scanned = ctx.term_hits.get(key)
         if scanned is None:
-            scanned = ctx.term_hits[key] = self.index.scan(ctx.norm)
+            scanned = ctx.term_hits[key] = self.index.scan(ctx.key_text(self.index.morphology))
         hits = scanned[self.list_id]
         return Result(bool(hits), tuple(hits))
 
@@ -442,8 +441,8 @@ class UndefinedInDocument(Compiled):
     """Occurrences of the terms when the input holds several provisions of the document and none
     of them defines the term (nor this provision)."""
 
-    def __init__(self, terms: list[str], index: TermIndex) -> None:
-        self.terms = Terms(terms, index)
+    def __init__(self, terms: Compiled) -> None:
+        self.terms = terms
 
     def evaluate(self, ctx: Context) -> Result:
         if ctx.document_defined is None:
@@ -491,7 +490,11 @@ def compile_matcher(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compile
     if kind == "inherits":
         return InheritsM(m.inherits)
     if kind == "undefined_in_document":
-        return UndefinedInDocument(m.undefined_in_document or [], index)
+        inner = m.undefined_in_document
+        if isinstance(inner, list):
+            return UndefinedInDocument(Terms(inner, index))
+        assert inner is not None
+        return UndefinedInDocument(compile_matcher(inner, vocab, index))
     raise AssertionError(f"unknown matcher kind {kind}")
 
 
@@ -504,6 +507,8 @@ def vocab_names(m: Matcher) -> set[str]:
             children.append(child)
     children.extend(m.all or [])
     children.extend(m.any or [])
+    if m.undefined_in_document is not None and not isinstance(m.undefined_in_document, list):
+        children.append(m.undefined_in_document)
     for spec in (m.near, m.not_near):
         if spec is not None:
             children.extend([spec.a, spec.b])

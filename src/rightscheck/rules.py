@@ -16,11 +16,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import RightscheckError, RuleError
-from .matchers import Compiled, TermIndex, Terms, compile_matcher, vocab_names
-from .schema import ChecklistDef, PackMeta, Rule
+from .lexicon import Lexicon, VocabPattern
+from .matchers import Any, Compiled, Regex, TermIndex, Terms, compile_matcher, vocab_names
+from .morphology import Morphology
+from .schema import ChecklistDef, Matcher, PackMeta, Rule
 from .yamlio import line_of, load_yaml_file
 
 PACK_FILE = "pack.yaml"
+LEXICON_DIR = "lexicons"
 
 
 def scoped(pack: str, scope: str) -> str:
@@ -34,12 +37,18 @@ def local_scopes(engaged: frozenset[str], pack: str) -> frozenset[str]:
     return frozenset(s[len(prefix):] for s in engaged if s.startswith(prefix))
 
 
+class MissingWords(Exception):
+    """A vocabulary (or a rule's own words) has no words in the language being compiled."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
 @dataclass
 class CompiledRule:
     rule: Rule
     pack: Pack
-    matcher: Compiled
-    unless: Compiled | None
     file: str
     line: int
     # the rule's `when`, as sets, checked for every provision before anything else
@@ -61,13 +70,29 @@ class CompiledCheck:
 
 
 @dataclass
+class LanguageView:
+    """A pack compiled for one language: its scopes, checklist evidence and rules matched with
+    that language's words. A rule some of whose vocabularies have no words in the language is
+    listed in ``missing`` (with those vocabularies) and does not run: its test cannot pass."""
+
+    language: str
+    lexicon: Lexicon | None
+    morphology: Morphology
+    scope: dict[str, Compiled] = field(default_factory=dict)
+    checklist: list[CompiledCheck] = field(default_factory=list)
+    rules: dict[str, tuple[Compiled, Compiled | None]] = field(default_factory=dict)
+    missing: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
 class Pack:
     meta: PackMeta
     path: Path
     hash: str
     rules: list[CompiledRule] = field(default_factory=list)
-    scope: dict[str, Compiled] = field(default_factory=dict)
-    checklist: list[CompiledCheck] = field(default_factory=list)
+    lexicons: dict[str, Lexicon] = field(default_factory=dict)
+    lexicon_files: dict[str, str] = field(default_factory=dict)
+    views: dict[str, LanguageView] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -76,6 +101,135 @@ class Pack:
     @property
     def version(self) -> str:
         return self.meta.version
+
+    @property
+    def reference_language(self) -> str:
+        """The language of the words written in the rules and pack.yaml themselves."""
+        return self.meta.languages[0]
+
+    @property
+    def languages(self) -> list[str]:
+        return list(dict.fromkeys([*self.meta.languages, *self.lexicons]))
+
+    def view(self, language: str) -> LanguageView:
+        """The pack compiled for ``language`` (once; later calls reuse it)."""
+        found = self.views.get(language)
+        if found is None:
+            found = self.views[language] = compile_language(self, language)
+        return found
+
+    @property
+    def scope(self) -> dict[str, Compiled]:
+        return self.view(self.reference_language).scope
+
+    @property
+    def checklist(self) -> list[CompiledCheck]:
+        return self.view(self.reference_language).checklist
+
+    def words(self, language: str, name: str) -> VocabPattern | list[str] | None:
+        """The words of a vocabulary in a language; None when it has none there."""
+        lexicon = self.lexicons.get(language)
+        if lexicon is not None and name in lexicon.vocabularies:
+            return lexicon.vocabularies[name]
+        vocab = self.meta.vocabularies.get(name)
+        if language == self.reference_language and vocab is not None and vocab.terms:
+            return vocab.terms
+        return None
+
+    def vocabulary_names(self) -> set[str]:
+        """Every vocabulary the pack declares or its reference lexicon gives words for."""
+        names = set(self.meta.vocabularies)
+        ref = self.lexicons.get(self.reference_language)
+        if ref is not None:
+            names |= set(ref.vocabularies)
+        return names
+
+
+def compile_language(pack: Pack, language: str) -> LanguageView:
+    """Compile a pack's matchers with the words of one language."""
+    lexicon = pack.lexicons.get(language)
+    morphology = Morphology(lexicon.morphology) if lexicon is not None else Morphology()
+    view = LanguageView(language=language, lexicon=lexicon, morphology=morphology)
+    index = TermIndex(morphology)
+    cache: dict[tuple[str, ...], Compiled] = {}
+    reference = language == pack.reference_language
+
+    def vocab(names: list[str]) -> Compiled:
+        key = tuple(sorted(names))
+        if key not in cache:
+            terms: list[str] = []
+            regexes: list[str] = []
+            for n in key:
+                words = pack.words(language, n)
+                if words is None:
+                    raise MissingWords(n)
+                if isinstance(words, VocabPattern):
+                    regexes.append(words.regex)
+                    terms += words.terms
+                else:
+                    terms += words
+            parts: list[Compiled] = [Terms(terms, index)] if terms else []
+            parts += [Regex(rx) for rx in regexes]
+            cache[key] = parts[0] if len(parts) == 1 else Any(parts)
+        return cache[key]
+
+    def build(m: Matcher) -> Compiled:
+        if not reference and _has_inline_words(m):
+            raise MissingWords("(words written in the rule)")
+        return compile_matcher(m, vocab, index)
+
+    for name, scope in pack.meta.scope.items():
+        try:
+            view.scope[name] = build(scope.match)
+        except MissingWords as missing:
+            raise RuleError(
+                f"scope {name}: vocabulary {missing.name} has no words in language {language!r}",
+                file=pack.lexicon_files.get(language, str(pack.path / PACK_FILE)),
+                fix="every scope and checklist vocabulary needs words in each language of the pack",
+            ) from None
+    for item in pack.meta.checklist:
+        evidence = None
+        if item.evidence is not None:
+            try:
+                evidence = build(item.evidence)
+            except MissingWords as missing:
+                raise RuleError(
+                    f"checklist item {item.id}: vocabulary {missing.name} has no words in language {language!r}",
+                    file=pack.lexicon_files.get(language, str(pack.path / PACK_FILE)),
+                    fix="every scope and checklist vocabulary needs words in each language of the pack",
+                ) from None
+        view.checklist.append(CompiledCheck(item, evidence))
+    for cr in pack.rules:
+        rule = cr.rule
+        if rule.languages and language not in rule.languages:
+            view.missing[rule.id] = ["(the rule is limited to " + ", ".join(rule.languages) + ")"]
+            continue
+        absent = sorted(n for n in vocab_names(rule.match) | (vocab_names(rule.unless.match) if rule.unless.match else set())
+                        if pack.words(language, n) is None)
+        if absent:
+            view.missing[rule.id] = absent
+            continue
+        try:
+            matcher = build(rule.match)
+            unless = build(rule.unless.match) if rule.unless.match else None
+        except MissingWords as missing:
+            view.missing[rule.id] = [missing.name]
+            continue
+        view.rules[rule.id] = (matcher, unless)
+    return view
+
+
+def _has_inline_words(m: Matcher) -> bool:
+    """Whether a matcher holds words of its own (terms, regex) rather than vocabulary names."""
+    if m.terms is not None or m.regex is not None:
+        return True
+    if isinstance(m.undefined_in_document, list):
+        return True
+    children = [c for c in (m.absent, m.not_) if c is not None] + list(m.all or []) + list(m.any or [])
+    for spec in (m.near, m.not_near):
+        if spec is not None:
+            children += [spec.a, spec.b]
+    return any(_has_inline_words(c) for c in children)
 
 
 def builtin_rules_dir() -> Path:
@@ -141,31 +295,34 @@ def load_pack(path: Path) -> Pack:
     except ValidationError as exc:
         raise _validation_error(exc, meta_doc.lines, str(meta_file)) from None
     rule_files = sorted(p for p in path.glob("*.yaml") if p.name != PACK_FILE)
-    pack = Pack(meta=meta, path=path, hash=_hash_pack([meta_file, *rule_files], path))
-
-    vocab_cache: dict[tuple[str, ...], Compiled] = {}
-    term_index = TermIndex()
-
-    def vocab(names: list[str]) -> Compiled:
-        key = tuple(sorted(names))
-        if key not in vocab_cache:
-            terms = [t for n in key for t in meta.vocabularies[n].terms]
-            vocab_cache[key] = Terms(terms, term_index)
-        return vocab_cache[key]
+    lexicon_dir = path / LEXICON_DIR
+    lexicon_paths = sorted(lexicon_dir.glob("*.yaml")) if lexicon_dir.is_dir() else []
+    pack = Pack(meta=meta, path=path, hash=_hash_pack([meta_file, *rule_files, *lexicon_paths], path))
+    for lex_file in lexicon_paths:
+        lex_doc = load_yaml_file(lex_file, error=RuleError)
+        try:
+            lexicon = Lexicon.model_validate(lex_doc.data)
+        except ValidationError as exc:
+            raise _validation_error(exc, lex_doc.lines, str(lex_file)) from None
+        if lex_file.stem != lexicon.language:
+            raise RuleError(f"lexicon file {lex_file.name} declares language {lexicon.language!r}",
+                            file=str(lex_file), line=1, fix=f"name the file {lexicon.language}.yaml")
+        pack.lexicons[lexicon.language] = lexicon
+        pack.lexicon_files[lexicon.language] = str(lex_file)
+    known_vocab = pack.vocabulary_names()
 
     def check_vocab(matcher: Any, file: str, line: int | None, who: str) -> None:
-        unknown = sorted(vocab_names(matcher) - set(meta.vocabularies))
+        unknown = sorted(vocab_names(matcher) - known_vocab)
         if unknown:
             raise RuleError(
                 f"{who}: unknown vocabulary {', '.join(unknown)}",
                 file=file, line=line,
-                fix=f"declare it under 'vocabularies:' in {meta_file} or fix the name "
-                f"(known: {', '.join(sorted(meta.vocabularies))})",
+                fix=f"give it words in {LEXICON_DIR}/{meta.languages[0]}.yaml (or under 'vocabularies:' in "
+                f"{meta_file}), or fix the name",
             )
 
     for name, scope in meta.scope.items():
         check_vocab(scope.match, str(meta_file), meta_doc.line_of(("scope", name)), f"scope {name}")
-        pack.scope[name] = compile_matcher(scope.match, vocab, term_index)
     for name in meta.exempt_scopes:
         if name not in meta.scope:
             raise RuleError(
@@ -176,8 +333,6 @@ def load_pack(path: Path) -> Pack:
     for item in meta.checklist:
         if item.evidence is not None:
             check_vocab(item.evidence, str(meta_file), None, f"checklist item {item.id}")
-        evidence = compile_matcher(item.evidence, vocab, term_index) if item.evidence else None
-        pack.checklist.append(CompiledCheck(item, evidence))
 
     # Problems in rule files are collected, not raised one by one: a lawyer fixing a pack sees
     # them all in one run. (A broken pack.yaml stops at once: nothing can be checked without it.)
@@ -204,7 +359,7 @@ def load_pack(path: Path) -> Pack:
             except ValidationError as exc:
                 problems.append(_validation_error(exc, rule_doc.lines[index], str(rule_file), prefix=f"rule {rid}: "))
                 continue
-            found = _rule_problems(rule, rule_file, line, meta, meta_file, seen)
+            found = _rule_problems(rule, rule_file, line, meta, meta_file, seen, pack.languages)
             for ident in (rule.id, *rule.aliases):
                 seen.setdefault(ident, rule_file.name)
             try:
@@ -216,17 +371,15 @@ def load_pack(path: Path) -> Pack:
             if found:
                 problems.extend(found)
                 continue
-            pack.rules.append(
-                CompiledRule(
-                    rule=rule,
-                    pack=pack,
-                    matcher=compile_matcher(rule.match, vocab, term_index),
-                    unless=compile_matcher(rule.unless.match, vocab, term_index) if rule.unless.match else None,
-                    file=str(rule_file),
-                    line=line or 1,
-                )
-            )
+            pack.rules.append(CompiledRule(rule=rule, pack=pack, file=str(rule_file), line=line or 1))
     problems += _pack_problems(pack, meta, meta_file, meta_doc)
+    problems += _lexicon_problems(pack, known_vocab)
+    if not problems:
+        view = pack.view(pack.reference_language)  # compiled now: a broken expression shows at load
+        problems += [RuleError(f"rule {rid}: vocabulary {', '.join(names)} has no words in the pack's own "
+                               f"language {pack.reference_language!r}", file=str(meta_file),
+                               fix=f"give it words in {LEXICON_DIR}/{pack.reference_language}.yaml")
+                     for rid, names in view.missing.items() if not names[0].startswith("(")]
     if len(problems) == 1:
         raise problems[0]
     if problems:
@@ -239,7 +392,7 @@ def load_pack(path: Path) -> Pack:
 
 
 def _rule_problems(rule: Rule, rule_file: Path, line: int | None, meta: PackMeta, meta_file: Path,
-                   seen: dict[str, str]) -> list[RuleError]:
+                   seen: dict[str, str], languages: list[str]) -> list[RuleError]:
     """What is wrong with one validated rule in its pack: reused ids, unknown sources, languages or
     scopes."""
     out: list[RuleError] = []
@@ -255,10 +408,10 @@ def _rule_problems(rule: Rule, rule_file: Path, line: int | None, meta: PackMeta
         if cite.ref not in meta.sources:
             problem(f"rule {rule.id}: source {cite.ref!r} is not in the pack's registry",
                     f"add it under 'sources:' in {meta_file}, or use one of: {', '.join(sorted(meta.sources))}")
-    missing_langs = set(rule.languages) - set(meta.languages)
+    missing_langs = set(rule.languages) - set(languages)
     if missing_langs:
         problem(f"rule {rule.id}: language(s) {', '.join(sorted(missing_langs))} not declared by the pack",
-                f"add them to 'languages:' in {meta_file}")
+                f"add them to 'languages:' in {meta_file} with a lexicon each")
     for cond in (*rule.when.engages, *rule.when.not_engages):
         if cond not in meta.scope:
             problem(f"rule {rule.id}: 'when' names scope {cond!r}, which the pack does not define",
@@ -296,6 +449,28 @@ def _pack_problems(pack: Pack, meta: PackMeta, meta_file: Path, meta_doc: Any) -
             out.append(RuleError(f"checklist item {item.id} names unknown rule(s): {', '.join(unknown)}",
                                  file=str(meta_file), fix="fix the rule ids or remove them from the item"))
     return out
+
+def _lexicon_problems(pack: Pack, known_vocab: set[str]) -> list[RuleError]:
+    """Lexicon words for vocabularies no rule knows (a typo), and examples for unknown rules."""
+    out: list[RuleError] = []
+    rule_ids = {cr.rule.id for cr in pack.rules}
+    for language, lexicon in pack.lexicons.items():
+        file = pack.lexicon_files[language]
+        unknown = sorted(set(lexicon.vocabularies) - known_vocab)
+        if unknown and language != pack.reference_language:
+            out.append(RuleError(f"lexicon {language}: words for unknown vocabulary {', '.join(unknown)}",
+                                 file=file, fix="use the names of the reference lexicon's vocabularies"))
+        stray = sorted(set(lexicon.examples) - rule_ids)
+        if stray:
+            out.append(RuleError(f"lexicon {language}: examples for unknown rule(s) {', '.join(stray)}",
+                                 file=file, fix="fix the rule ids"))
+    for language in pack.meta.languages[1:]:
+        if language not in pack.lexicons:
+            out.append(RuleError(f"the pack declares language {language!r} but has no lexicon for it",
+                                 file=str(pack.path / PACK_FILE),
+                                 fix=f"add {LEXICON_DIR}/{language}.yaml or remove it from 'languages:'"))
+    return out
+
 
 def load_packs(dirs: list[Path] | None = None) -> list[Pack]:
     """Load the packs in ``dirs`` (each a pack or a folder of packs); built-in packs if None."""

@@ -137,7 +137,7 @@ class Matcher(Strict):
     not_near: Near | None = None
     penalty: PenaltyTest | None = None
     inherits: Inherits | None = None
-    undefined_in_document: list[str] | None = None
+    undefined_in_document: list[str] | Matcher | None = None
 
     @field_validator("vocab", mode="before")
     @classmethod
@@ -312,7 +312,9 @@ class Rule(Strict):
     confidence: Confidence
     status: Literal["stable", "preview", "deprecated"] = "stable"
     since: str = "1"
-    languages: list[str] = Field(min_length=1)
+    languages: list[str] = Field(
+        default_factory=list, description="only for a rule limited to some languages; by default a rule runs "
+        "in every language whose lexicon gives words for its vocabularies")
     when: When = When()
     match: Matcher
     unless: Unless = Unless()
@@ -350,7 +352,8 @@ class SourceDoc(Strict):
 
 class Vocabulary(Strict):
     description: str
-    terms: list[str] = Field(min_length=1)
+    terms: list[str] | None = Field(
+        None, description="words in the pack's own language; usually given in lexicons/<language>.yaml instead")
 
 
 class VerdictRule(Strict):

@@ -55,6 +55,15 @@ def score_test(
     return TestResult(score=score, verdict=verdict, steps=steps, reason=reason)
 
 
+def needs_words(result: TestResult, rules: list[str], language: str) -> TestResult:
+    """A test that found nothing, while some of its rules have no words in the provision's
+    language, needs review: those rules could not look."""
+    shown = ", ".join(rules[:6]) + (f" and {len(rules) - 6} more" if len(rules) > 6 else "")
+    reason = (f"no finding, but {len(rules)} rule(s) of this test have no words in language "
+              f"{language!r} and did not run: {shown}")
+    return TestResult(score=result.score, verdict="needs_review", steps=result.steps, reason=reason)
+
+
 def excluded_test(what: str) -> TestResult:
     return TestResult(score=None, verdict="excluded", reason=f"excluded from this run ({what})")
 

@@ -1,0 +1,156 @@
+"""Lexicons: the words of one language for a rule pack (``<pack>/lexicons/<language>.yaml``).
+
+The rules state legal concepts once and name the words that express them by vocabulary
+(``vocab: glorification``); each lexicon gives, for its language, the words of every vocabulary it
+covers, how words of the language are matched (morphology), how penalties, definitions, saving
+clauses and article headings are written, and examples of the rules in that language. A lawyer
+adds a language by adding a lexicon file, not by copying rules. See docs/languages.md.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from .schema import Examples, Strict, check_regex
+
+
+class VocabPattern(Strict):
+    """A vocabulary written as a regular expression (with optional plain terms besides)."""
+
+    regex: str
+    terms: list[str] = Field(default_factory=list)
+
+    @field_validator("regex")
+    @classmethod
+    def _regex(cls, value: str) -> str:
+        return check_regex(value)
+
+
+VocabWords = list[str] | VocabPattern
+
+
+class MorphologySpec(Strict):
+    """How the words of the language are matched."""
+
+    stemmer: str | None = Field(
+        None, description="a Snowball algorithm (english, french, spanish, russian, arabic, ...): terms "
+        "and text are compared stem by stem, so a term written once matches its inflected forms")
+    segmentation: Literal["words", "characters"] = Field(
+        "words", description="'characters' for languages written without spaces (Chinese): terms match "
+        "anywhere, not only as whole words")
+    fold: dict[str, str] = Field(
+        default_factory=dict, description="letters made one before matching (letter variants)")
+    drop: str = Field("", description="characters removed before matching (diacritics, elongation)")
+
+
+class FormCheck(Strict):
+    """A term and inflected forms it must match (checked by the test suite)."""
+
+    term: str
+    forms: list[str] = Field(min_length=1)
+
+
+class PenaltyExample(Strict):
+    text: str
+    custodial: bool | None = None
+    max_years: float | None = None
+    min_years: float | None = None
+    life: bool | None = None
+    fine: bool | None = None
+    ancillary_ban: bool | None = None
+    forced_labour: bool | None = None
+
+
+PLACEHOLDERS = re.compile(r"\{(n|lo|hi|unit)\}")
+
+
+class PenaltySpec(Strict):
+    """How penalties are written. Regular expressions run on the normalised (lower-case) text;
+    in ``ranges``, ``maximum`` and ``minimum``, ``{n}``, ``{lo}`` and ``{hi}`` stand for a number
+    (in figures or in the words of ``numbers``) and ``{unit}`` for a unit of ``years`` or
+    ``months``."""
+
+    numbers: dict[str, float] = Field(default_factory=dict, description="numbers written in words")
+    years: str = Field(description="regex: the word(s) for years")
+    months: str = Field(description="regex: the word(s) for months")
+    custodial: str = Field(description="regex: words of a custodial penalty")
+    life: str | None = None
+    fine: str | None = None
+    ancillary_ban: str | None = None
+    forced_labour: str | None = None
+    ranges: list[str] = Field(default_factory=list)
+    maximum: list[str] = Field(default_factory=list)
+    minimum: list[str] = Field(default_factory=list)
+    not_after: str | None = Field(None, description="regex: words just before a period that is no sentence ('within')")
+    near_words: int = Field(14, description="a period counts only this many words from a custodial word")
+    examples: list[PenaltyExample] = Field(default_factory=list)
+
+    @field_validator("years", "months", "custodial", "life", "fine", "ancillary_ban", "forced_labour", "not_after")
+    @classmethod
+    def _regex(cls, value: str | None) -> str | None:
+        return check_regex(value) if value is not None else None
+
+    @field_validator("ranges", "maximum", "minimum")
+    @classmethod
+    def _templates(cls, value: list[str]) -> list[str]:
+        for template in value:
+            check_regex(PLACEHOLDERS.sub("1", template))
+        return value
+
+
+class DefinitionsSpec(Strict):
+    """How a provision defines its terms and mentions words without enacting them."""
+
+    defines: list[str] = Field(default_factory=list, description="regexes; group 1 is the defined term")
+    saving: list[str] = Field(default_factory=list, description="regexes where a saving or exclusion clause starts")
+    optional: list[str] = Field(default_factory=list, description="regexes where an optional clause starts ('a Party may require')")
+
+    @field_validator("defines", "saving", "optional")
+    @classmethod
+    def _regexes(cls, value: list[str]) -> list[str]:
+        for rx in value:
+            check_regex(rx)
+        return value
+
+    @model_validator(mode="after")
+    def _groups(self) -> DefinitionsSpec:
+        for rx in self.defines:
+            if re.compile(rx).groups < 1:
+                raise ValueError(f"a 'defines' expression needs a group for the defined term: {rx}")
+        return self
+
+
+class HeadingsSpec(Strict):
+    """How articles and their divisions are headed, for the text, Markdown, Word and PDF readers."""
+
+    article: list[str] = Field(default_factory=list, description="regexes of the word before an article number ('Article', 'Art\\.')")
+    article_forms: list[str] = Field(
+        default_factory=list,
+        description="regexes of a whole heading with its number in a named group 'num' (第十六条)")
+    division: list[str] = Field(default_factory=list, description="regexes of the word before a chapter or part number")
+    penalty_sentence: str | None = Field(None, description="regex: a sentence that states a penalty (kept apart by the redraft)")
+
+    @field_validator("article", "article_forms", "division")
+    @classmethod
+    def _regexes(cls, value: list[str]) -> list[str]:
+        for rx in value:
+            check_regex(rx)
+        return value
+
+
+class Lexicon(Strict):
+    language: str = Field(pattern=r"^[a-z]{2,3}$", description="ISO 639-1 code")
+    name: str
+    coverage: Literal["complete", "core"] = Field(
+        "complete", description="'complete': every rule has words and examples in this language; "
+        "'core': only some rules (the others make their test need review)")
+    morphology: MorphologySpec = MorphologySpec()
+    vocabularies: dict[str, VocabWords] = Field(default_factory=dict)
+    penalty: PenaltySpec | None = None
+    definitions: DefinitionsSpec = DefinitionsSpec()
+    headings: HeadingsSpec = HeadingsSpec()
+    forms: list[FormCheck] = Field(default_factory=list)
+    examples: dict[str, Examples] = Field(default_factory=dict, description="rule id -> examples in this language")

@@ -10,7 +10,15 @@ from click.testing import CliRunner
 
 from rightscheck.cli import main
 from rightscheck.explain import coverage
-from rightscheck.penalty import parse_penalty
+from rightscheck.penalty import parse_penalty as parse_with
+from rightscheck.rules import load_packs
+
+_ENGLISH = load_packs()[0].view("en").penalty_reader
+
+
+def parse_penalty(norm, given=None):
+    """The penalty as the English lexicon reads it."""
+    return parse_with(norm, given, _ENGLISH)
 from rightscheck.readers.yaml_reader import read_yaml
 from rightscheck.redraft import redraft
 from rightscheck.rules import select_rules

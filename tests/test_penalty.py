@@ -3,7 +3,15 @@ from __future__ import annotations
 import pytest
 
 from rightscheck.models import PenaltyField
-from rightscheck.penalty import parse_penalty
+from rightscheck.penalty import parse_penalty as parse_with
+from rightscheck.rules import load_packs
+
+_ENGLISH = load_packs()[0].view("en").penalty_reader
+
+
+def parse_penalty(norm, given=None):
+    """The penalty as the English lexicon reads it."""
+    return parse_with(norm, given, _ENGLISH)
 
 
 @pytest.mark.parametrize(

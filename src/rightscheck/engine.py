@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from . import __version__
 from .checklist import build_checklist
-from .definitions import defined_ranges, defined_terms, optional_ranges, saving_ranges
 from .matchers import Context, Inheritance, defined_term_pattern, inside, merge_ranges
 from .models import (
     ChecklistItem,
@@ -34,7 +33,7 @@ from .models import (
 )
 from .penalty import parse_penalty
 from .review import Decisions
-from .rules import CompiledRule, Pack, local_scopes, scoped, select_rules
+from .rules import CompiledRule, Pack, language_data, local_scopes, scoped, select_rules
 from .schema import TESTS, Scoring, TestId
 from .scoring import excluded_test, finding_points, needs_words, not_assessed, overall, score_test
 from .text import NormText, normalise
@@ -115,15 +114,17 @@ def make_context(
     """Normalise the text, read its penalty, definitions and saving clauses, and decide which
     of the packs' scopes (e.g. ``expression``) it engages. ``document`` tells what the other
     provisions of the same document define; ``nt`` is the text already normalised, if it is."""
-    nt = nt or normalise(provision.text)
-    ctx = Context(nt=nt, penalty=parse_penalty(nt.norm, provision.penalty),
-                  defined=defined_ranges(nt), saving=saving_ranges(nt), optional=optional_ranges(nt),
-                  language=provision.language)
+    data = language_data(packs, provision.language)
+    nt = nt or normalise(provision.text, data.fold, data.drop)
+    words = data.definitions
+    ctx = Context(nt=nt, penalty=parse_penalty(nt.norm, provision.penalty, data.penalty),
+                  defined=words.defined_ranges(nt), saving=words.saving_ranges(nt),
+                  optional=words.optional_ranges(nt), language=provision.language)
     if document is not None:
         ctx.document_defined = document.defined
         used = document.used_in(nt.norm)
         if used:
-            own = set(defined_terms(nt))
+            own = set(words.defined_terms(nt))
             ctx.inherited = [
                 inh for inh in document.inheritances
                 if inh.term in used and inh.provision != provision.id and inh.term not in own
@@ -333,9 +334,11 @@ def assess(
             progress(done)
 
     for members in _documents(provisions).values():
+        terms: dict[int, list[str]] = {}
         for i in members:
-            normalised[i] = normalise(provisions[i].text)
-        terms = {i: defined_terms(normalised[i]) for i in members}
+            data = language_data(packs, provisions[i].language)
+            normalised[i] = normalise(provisions[i].text, data.fold, data.drop)
+            terms[i] = data.definitions.defined_terms(normalised[i])
         defined = frozenset(t for ts in terms.values() for t in ts)
         inheritances: list[Inheritance] = []
         for i in members:

@@ -1,4 +1,5 @@
-"""Read the penalty a provision states, in the forms English drafters use.
+"""Read the penalty a provision states, in the forms the drafters of its language use (the
+``penalty`` section of the language's lexicon).
 
 Works on normalised text (see :mod:`rightscheck.text`) and returns normalised ranges; the engine
 maps them back to the original. Terms of years count only when they stand near a custodial word,
@@ -11,61 +12,41 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from .lexicon import PenaltySpec
 from .models import PenaltyField
 
-_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50,
-}
-_NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
-# "five (5) years": a number in words may be repeated in figures
-_UNIT = r"(?:\(\d+\) )?(?P<unit{n}>years?|months?)"
-_CUSTODIAL = re.compile(
-    r"\b(?:life imprisonment|imprisonment for life|imprisonment|deprivation of liberty|"
-    r"prison(?: term| sentence)?|custodial sentence|detention|penal servitude|incarceration|"
-    r"restriction of liberty|jail)\b"
-)
-_LIFE = re.compile(r"\b(?:life imprisonment|imprisonment for life|life sentence)\b")
-_FINE = re.compile(r"\b(?:a fine|fines?|pecuniary penalty|monetary penalty)\b")
-_BAN = re.compile(
-    r"\b(?:depriv\w* (?:of )?the right to (?:hold|occupy|engage|practi[sc]e)|"
-    r"ban(?:ned)? (?:on|from) (?:holding|practi[sc]ing|engaging|exercising|standing)|"
-    r"disqualification|prohibition (?:on|from) (?:holding|engaging|practi[sc]ing)|"
-    r"ineligib\w+)"
-)
-_FORCED_LABOUR = re.compile(r"\b(?:forced|compulsory|correctional|corrective) (?:labour|labor|work)")
-_RANGE = re.compile(
-    rf"(?:\bfrom |\bbetween |\bof )?(?P<lo>{_NUM})(?: \(\d+\))?(?: years?)? (?:to|and|-) (?P<hi>{_NUM}) "
-    + _UNIT.format(n="")
-)
-_MAX = re.compile(
-    r"(?:\bup to|\bnot exceeding|\bnot more than|\bno more than|"
-    r"\bmaximum (?:term |penalty |sentence |period )?(?:of )?(?:imprisonment (?:of |for )?)?|"
-    r"\bat most|\bnot to exceed|\bnot longer than|\bmay extend to|\bextending to)"
-    rf"(?: a term of| a period of)? (?P<n>{_NUM}) " + _UNIT.format(n="")
-)
-_MIN = re.compile(
-    r"(?:\bnot less than|\bat least|\bno less than|\bminimum (?:term )?of|\bminimum)"
-    rf"(?: a term of| a period of)? (?P<n>{_NUM}) " + _UNIT.format(n="")
-)
-_BARE = re.compile(
-    rf"\b(?P<n>{_NUM})[- ]" + _UNIT.format(n="")
-    + r"'? (?:of )?(?:imprisonment|prison|detention|deprivation of liberty)"
-)
-_TERM_OF = re.compile(rf"\bterm of (?P<n>{_NUM}) " + _UNIT.format(n=""))
-_NEAR_WORDS = 14
+class PenaltyReader:
+    """The penalty phrasing of one language (a lexicon's ``penalty`` section), compiled."""
 
+    def __init__(self, spec: PenaltySpec) -> None:
+        self.spec = spec
+        self.numbers = {k.lower(): v for k, v in spec.numbers.items()}
+        words = "|".join(re.escape(w) for w in sorted(self.numbers, key=len, reverse=True))
+        number = r"(?:\d+(?:[.,]\d+)?" + (f"|{words}" if words else "") + ")"
+        unit = rf"(?:\(\d+\) )?(?P<unit>{spec.years}|{spec.months})"
 
-def _number(token: str) -> float:
-    token = token.replace(",", ".")
-    return float(_NUMBERS[token]) if token in _NUMBERS else float(token)
+        def template(t: str) -> re.Pattern[str]:
+            return re.compile(t.replace("{lo}", f"(?P<lo>{number})").replace("{hi}", f"(?P<hi>{number})")
+                              .replace("{n}", f"(?P<n>{number})").replace("{unit}", unit))
 
+        self.months = re.compile(spec.months)
+        self.custodial = re.compile(spec.custodial)
+        self.life = re.compile(spec.life) if spec.life else None
+        self.others = [(attr, re.compile(rx)) for attr, rx in (
+            ("fine", spec.fine), ("ancillary_ban", spec.ancillary_ban), ("forced_labour", spec.forced_labour)) if rx]
+        self.ranges = [template(t) for t in spec.ranges]
+        self.bounds = [(template(t), "max") for t in spec.maximum] + [(template(t), "min") for t in spec.minimum]
+        self.not_after = re.compile(f"(?:{spec.not_after})\\s*$") if spec.not_after else None
+        self.any_word = re.compile("|".join(
+            f"(?:{rx})" for rx in (spec.custodial, spec.life, spec.fine, spec.ancillary_ban, spec.forced_labour) if rx))
 
-def _years(n: str, unit: str) -> float:
-    value = _number(n)
-    return round(value / 12, 2) if unit.startswith("month") else value
+    def number(self, token: str) -> float:
+        token = token.replace(",", ".")
+        return float(self.numbers[token]) if token in self.numbers else float(token)
+
+    def years(self, n: str, unit: str) -> float:
+        value = self.number(n)
+        return round(value / 12, 2) if self.months.fullmatch(unit) else value
 
 
 @dataclass
@@ -115,7 +96,7 @@ class Penalty:
         return ", ".join(parts) or "penalty stated"
 
 
-def _near_custodial(norm: str, start: int, end: int, anchors: list[tuple[int, int]]) -> bool:
+def _near_custodial(norm: str, start: int, end: int, anchors: list[tuple[int, int]], near_words: int) -> bool:
     """Whether a custodial word stands within a few words of [start, end). Only the nearest
     anchors on each side are looked at (anchors are in text order)."""
     i = bisect_left(anchors, (start, start))
@@ -123,56 +104,17 @@ def _near_custodial(norm: str, start: int, end: int, anchors: list[tuple[int, in
         if a_start < end and start < a_end:
             return True
         gap = norm[a_end:start] if a_end <= start else norm[end:a_start]
-        if len(gap.split()) <= _NEAR_WORDS:
+        if len(gap.split()) <= near_words:
             return True
     return False
 
 
-_ANY_PENALTY_WORD = re.compile(
-    r"impris|libert|prison|custod|detention|servitude|incarcer|jail|fine|penalt|labou?r|work|"
-    r"depriv|ban|disqualif|prohibition|ineligib|life"
-)
-
-
-def parse_penalty(norm: str, given: PenaltyField | None = None) -> Penalty:
-    """Read the penalty from normalised text; the input's penalty field fills what it leaves."""
+def parse_penalty(norm: str, given: PenaltyField | None = None, reader: PenaltyReader | None = None) -> Penalty:
+    """Read the penalty from normalised text with a language's ``reader`` (none: only the input's
+    penalty field is read); the input's penalty field fills what the text leaves."""
     p = Penalty()
-    if given is None and not _ANY_PENALTY_WORD.search(norm):
-        return p
-    anchors = [(m.start(), m.end()) for m in _CUSTODIAL.finditer(norm)]
-    if anchors:
-        p.stated = p.custodial = True
-        p.custodial_spans.extend(anchors)
-    if _LIFE.search(norm):
-        p.life = True
-    for regex, attr in ((_FINE, "fine"), (_BAN, "ancillary_ban"), (_FORCED_LABOUR, "forced_labour")):
-        m = regex.search(norm)
-        if m:
-            setattr(p, attr, True)
-            p.stated = True
-            p.other_spans[attr] = [(m.start(), m.end())]
-
-    def keep(m: re.Match[str]) -> bool:
-        if not anchors or norm[max(0, m.start() - 7):m.start()].endswith("within "):
-            return False
-        return _near_custodial(norm, m.start(), m.end(), anchors)
-
-    maxima: list[float] = []
-    minima: list[float] = []
-    for m in _RANGE.finditer(norm):
-        if keep(m):
-            minima.append(_years(m["lo"], m["unit"]))
-            maxima.append(_years(m["hi"], m["unit"]))
-            p.term_spans.append((m.start(), m.end()))
-    for regex, bucket in ((_MAX, maxima), (_MIN, minima), (_BARE, maxima), (_TERM_OF, maxima)):
-        for m in regex.finditer(norm):
-            if keep(m) and not any(s <= m.start() < e for s, e in p.term_spans):
-                bucket.append(_years(m["n"], m["unit"]))
-                p.term_spans.append((m.start(), m.end()))
-    if maxima:
-        p.max_years = max(maxima)
-    if minima:
-        p.min_years = max(minima)
+    if reader is not None and (given is not None or reader.any_word.search(norm)):
+        _read_text(norm, reader, p)
     if given is not None:
         p.from_field = True
         p.stated = True
@@ -188,3 +130,46 @@ def parse_penalty(norm: str, given: PenaltyField | None = None) -> Penalty:
         p.fine = p.fine or given.fine
         p.ancillary_ban = p.ancillary_ban or given.ancillary_ban
     return p
+
+
+def _read_text(norm: str, reader: PenaltyReader, p: Penalty) -> None:
+    anchors = [(m.start(), m.end()) for m in reader.custodial.finditer(norm)]
+    if anchors:
+        p.stated = p.custodial = True
+        p.custodial_spans.extend(anchors)
+    if reader.life is not None and reader.life.search(norm):
+        p.life = True
+    for attr, regex in reader.others:
+        m = regex.search(norm)
+        if m:
+            setattr(p, attr, True)
+            p.stated = True
+            p.other_spans[attr] = [(m.start(), m.end())]
+
+    def keep(m: re.Match[str]) -> bool:
+        if not anchors:
+            return False
+        if reader.not_after is not None and reader.not_after.search(norm, max(0, m.start() - 40), m.start()):
+            return False
+        return _near_custodial(norm, m.start(), m.end(), anchors, reader.spec.near_words)
+
+    maxima: list[float] = []
+    minima: list[float] = []
+    for regex in reader.ranges:
+        for m in regex.finditer(norm):
+            if keep(m) and not any(s <= m.start() < e for s, e in p.term_spans):
+                minima.append(reader.years(m["lo"], m["unit"]))
+                maxima.append(reader.years(m["hi"], m["unit"]))
+                p.term_spans.append((m.start(), m.end()))
+    # Bounds ("up to", "not less than", "five years' imprisonment"): where two overlap, the one
+    # that starts first (its qualifier) wins.
+    found = sorted(((m, kind) for regex, kind in reader.bounds for m in regex.finditer(norm)),
+                   key=lambda mk: (mk[0].start(), -mk[0].end()))
+    for m, kind in found:
+        if keep(m) and not any(s <= m.start() < e for s, e in p.term_spans):
+            (maxima if kind == "max" else minima).append(reader.years(m["n"], m["unit"]))
+            p.term_spans.append((m.start(), m.end()))
+    if maxima:
+        p.max_years = max(maxima)
+    if minima:
+        p.min_years = max(minima)

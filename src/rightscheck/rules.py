@@ -8,6 +8,7 @@ names the file, the rule id and the line, and says how to fix it.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -16,9 +17,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import RightscheckError, RuleError
+from .definitions import NO_DEFINITIONS, DefinitionReader
 from .lexicon import Lexicon, VocabPattern
 from .matchers import Any, Compiled, Regex, TermIndex, Terms, compile_matcher, vocab_names
 from .morphology import Morphology
+from .penalty import PenaltyReader
 from .schema import ChecklistDef, Matcher, PackMeta, Rule
 from .yamlio import line_of, load_yaml_file
 
@@ -82,6 +85,8 @@ class LanguageView:
     checklist: list[CompiledCheck] = field(default_factory=list)
     rules: dict[str, tuple[Compiled, Compiled | None]] = field(default_factory=dict)
     missing: dict[str, list[str]] = field(default_factory=dict)
+    penalty_reader: PenaltyReader | None = None
+    definition_reader: DefinitionReader | None = None
 
 
 @dataclass
@@ -145,11 +150,38 @@ class Pack:
         return names
 
 
+@dataclass
+class LanguageData:
+    """What the engine reads in a provision's language besides the rules' words: its morphology,
+    penalty phrasing and definition forms (from the first pack whose lexicon gives them)."""
+
+    language: str
+    fold: dict[str, str]
+    drop: str
+    penalty: PenaltyReader | None
+    definitions: DefinitionReader
+
+
+def language_data(packs: Sequence[Pack], language: str) -> LanguageData:
+    views = [p.view(language) for p in packs if language in p.languages]
+    lexicon = next((v.lexicon for v in views if v.lexicon is not None), None)
+    return LanguageData(
+        language=language,
+        fold=dict(lexicon.morphology.fold) if lexicon else {},
+        drop=lexicon.morphology.drop if lexicon else "",
+        penalty=next((v.penalty_reader for v in views if v.penalty_reader is not None), None),
+        definitions=next((v.definition_reader for v in views if v.definition_reader is not None), NO_DEFINITIONS),
+    )
+
+
 def compile_language(pack: Pack, language: str) -> LanguageView:
     """Compile a pack's matchers with the words of one language."""
     lexicon = pack.lexicons.get(language)
     morphology = Morphology(lexicon.morphology) if lexicon is not None else Morphology()
     view = LanguageView(language=language, lexicon=lexicon, morphology=morphology)
+    if lexicon is not None:
+        view.penalty_reader = PenaltyReader(lexicon.penalty) if lexicon.penalty else None
+        view.definition_reader = DefinitionReader(lexicon.definitions)
     index = TermIndex(morphology)
     cache: dict[tuple[str, ...], Compiled] = {}
     reference = language == pack.reference_language

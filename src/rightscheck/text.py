@@ -111,11 +111,13 @@ _PLAIN_RUN = re.compile(r"(?:[\x21-\x2c\x2e-\x7e]|\x20(?!\s))+")
 _SPACE_RUN = re.compile(r"\s+")
 
 
-def normalise(text: str) -> NormText:
+def normalise(text: str, fold: dict[str, str] | None = None, drop: str = "") -> NormText:
     """Build the normalised matching text of ``text`` with its offset map.
 
     Runs of plain ASCII and of white space take a fast path; every other character (non-ASCII,
-    hyphens) is normalised one by one.
+    hyphens) is normalised one by one. A language may ``fold`` letter variants into one letter and
+    ``drop`` characters that carry no meaning for matching (diacritics, elongation): both come
+    from its lexicon's morphology.
     """
     out: list[str] = []
     starts: list[int] = []
@@ -150,7 +152,7 @@ def normalise(text: str) -> NormText:
             i = m.end()
             continue
         ch = text[i]
-        if ch in _INVISIBLE:
+        if ch in _INVISIBLE or (drop and ch in drop):
             i += 1
             continue
         if ch in _HYPHENS:
@@ -163,9 +165,13 @@ def normalise(text: str) -> NormText:
         while j < n and unicodedata.combining(text[j]):
             j += 1
         unit = _PLAIN.get(ch, ch) if j == i + 1 else text[i:j]
+        if drop and j > i + 1:
+            unit = "".join(c for c in unit if c not in drop)
         folded = unicodedata.normalize("NFKC", unit).casefold()
         for c in folded:
             c = _PLAIN.get(c, c)
+            if fold:
+                c = fold.get(c, c)
             if c.isspace():
                 if last_space:
                     continue

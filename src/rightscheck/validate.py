@@ -9,9 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import re
+
 from .engine import assess, make_context, run_rule
 from .models import Finding, Provision
-from .rules import CompiledRule, Pack
+from .penalty import parse_penalty
+from .rules import CompiledRule, Pack, language_data
+from .schema import Examples
+from .text import normalise
 
 
 @dataclass
@@ -19,9 +24,10 @@ class ExampleFailure:
     rule: str
     file: str
     line: int
-    kind: str  # "flag" | "pass"
+    kind: str  # "flag" | "pass" | "form" | "penalty" | "missing"
     text: str
     problem: str
+    language: str = ""
 
 
 @dataclass
@@ -34,16 +40,91 @@ class ValidationReport:
     gaps: list[tuple[str, str, str, bool]] = field(default_factory=list)
 
 
-def run_example(cr: CompiledRule, text: str, document: list[str] | None = None) -> Finding | None:
+def run_example(cr: CompiledRule, text: str, document: list[str] | None = None,
+                language: str | None = None) -> Finding | None:
     """Apply one rule to an example text, exactly as the engine would; with ``document``, the
-    example is the last article of a document whose other articles are given."""
+    example is the last article of a document whose other articles are given. The example is in
+    the pack's own language unless ``language`` says otherwise."""
+    lang = language or cr.pack.reference_language
     if document:
-        articles = [Provision(id=f"art-{i}", source="example", text=t) for i, t in enumerate(document, 1)]
-        example = Provision(id="example", source="example", text=text)
+        articles = [Provision(id=f"art-{i}", source="example", text=t, language=lang)
+                    for i, t in enumerate(document, 1)]
+        example = Provision(id="example", source="example", text=text, language=lang)
         report = assess([*articles, example], [cr.pack]).provisions[-1]
         return next((f for f in report.findings if f.rule == cr.rule.id), None)
-    ctx = make_context(Provision(id="example", text=text), [cr.pack])
+    ctx = make_context(Provision(id="example", text=text, language=lang), [cr.pack])
     return run_rule(cr, ctx)
+
+
+def _check_examples(cr: CompiledRule, examples: Examples, language: str | None, file: str, line: int,
+                    report: ValidationReport, edits: bool) -> None:
+    """Run one rule's flag and pass examples (in one language) and record what fails."""
+    rule = cr.rule
+    for ex in examples.flag:
+        report.examples += 1
+        finding = run_example(cr, ex.text, ex.document, language)
+        if finding is None:
+            problem = "did not fire"
+        else:
+            got = [s.text for s in finding.spans]
+            problem = "" if got == ex.marks else f"marked {got}, expected {ex.marks}"
+        if edits and not problem and finding is not None and rule.remedy.edit is not None and not ex.document:
+            problem = _edit_problem(cr, ex.text, finding)
+        if problem:
+            report.failures.append(ExampleFailure(rule.id, file, line, "flag", ex.text, problem, language or ""))
+    for text in examples.pass_:
+        report.examples += 1
+        finding = run_example(cr, text, language=language)
+        if finding is not None:
+            got = [s.text for s in finding.spans]
+            report.failures.append(ExampleFailure(rule.id, file, line, "pass", text, f"fired on {got}", language or ""))
+    for gap in examples.known_gaps:
+        fired = run_example(cr, gap.text, language=language) is not None
+        report.gaps.append((rule.id, gap.expect, gap.note, fired == (gap.expect == "flag")))
+
+
+def _check_lexicon(pack: Pack, language: str, report: ValidationReport) -> None:
+    """A lexicon's own checks: its inflected forms match their terms, its penalty examples read
+    as stated, every rule it gives words for has examples in it (for a complete lexicon), and
+    those examples pass."""
+    lexicon = pack.lexicons[language]
+    file = pack.lexicon_files[language]
+    view = pack.view(language)
+    morph = view.morphology
+    data = language_data([pack], language)
+
+    def norm(text: str) -> str:
+        return normalise(text, data.fold, data.drop).norm
+
+    for check in lexicon.forms:
+        pattern = re.compile(morph.term_pattern(check.term))
+        for form in check.forms:
+            report.examples += 1
+            key = morph.key_text(norm(form))
+            if not pattern.search(key.text):
+                report.failures.append(ExampleFailure("(morphology)", file, 1, "form", form,
+                                                      f"does not match the term {check.term!r}", language))
+    for pex in lexicon.penalty.examples if lexicon.penalty else []:
+        report.examples += 1
+        got = parse_penalty(norm(pex.text), None, view.penalty_reader)
+        wrong = [f"{name} {getattr(got, name)!r}, expected {want!r}"
+                 for name, want in pex.model_dump(exclude={"text"}).items()
+                 if want is not None and getattr(got, name) != want]
+        if wrong:
+            report.failures.append(ExampleFailure("(penalty)", file, 1, "penalty", pex.text, "; ".join(wrong), language))
+    for cr in pack.rules:
+        if cr.rule.id not in view.rules:
+            continue
+        examples = lexicon.examples.get(cr.rule.id)
+        if examples is None:
+            # the rules' own examples are in the pack's own language
+            if lexicon.coverage == "complete" and language != pack.reference_language:
+                report.failures.append(ExampleFailure(cr.rule.id, file, 1, "missing", "",
+                                                      f"no examples in {language} (the lexicon says it is complete)",
+                                                      language))
+            continue
+        report.rules += 1
+        _check_examples(cr, examples, language, file, 1, report, edits=False)
 
 
 def _edit_problem(cr: CompiledRule, text: str, finding: Finding) -> str:
@@ -60,34 +141,13 @@ def _edit_problem(cr: CompiledRule, text: str, finding: Finding) -> str:
 
 
 def validate_packs(packs: list[Pack]) -> ValidationReport:
+    """Run every rule against its examples: those in the rule (the pack's own language) and those
+    of each lexicon (its language)."""
     report = ValidationReport()
     for pack in packs:
         for cr in pack.rules:
             report.rules += 1
-            rule = cr.rule
-            for ex in rule.examples.flag:
-                report.examples += 1
-                finding = run_example(cr, ex.text, ex.document)
-                if finding is None:
-                    problem = "did not fire"
-                else:
-                    got = [s.text for s in finding.spans]
-                    problem = "" if got == ex.marks else f"marked {got}, expected {ex.marks}"
-                if not problem and finding is not None and rule.remedy.edit is not None and not ex.document:
-                    problem = _edit_problem(cr, ex.text, finding)
-                if problem:
-                    report.failures.append(
-                        ExampleFailure(rule.id, cr.file, cr.line, "flag", ex.text, problem)
-                    )
-            for text in rule.examples.pass_:
-                report.examples += 1
-                finding = run_example(cr, text)
-                if finding is not None:
-                    got = [s.text for s in finding.spans]
-                    report.failures.append(
-                        ExampleFailure(rule.id, cr.file, cr.line, "pass", text, f"fired on {got}")
-                    )
-            for gap in rule.examples.known_gaps:
-                fired = run_example(cr, gap.text) is not None
-                report.gaps.append((rule.id, gap.expect, gap.note, fired == (gap.expect == "flag")))
+            _check_examples(cr, cr.rule.examples, None, cr.file, cr.line, report, edits=True)
+        for language in pack.lexicons:
+            _check_lexicon(pack, language, report)
     return report

@@ -1,6 +1,7 @@
 """Accuracy: compare rightscheck's findings with what authoritative bodies found.
 
     python benchmarks/accuracy.py [EVAL_DIR] [--part development|validation|both] [--details PART]
+                                  [--language LANG] [--rules DIR] [--corpus-only]
 
 1. The corpus of real provisions (tests/corpus/, split by jurisdiction in tests/corpus/split.yaml):
    for each part, overall, per language and per doctrine area — verdict agreement (exact, and
@@ -48,15 +49,17 @@ def _row(label: str, s) -> str:
             f"  rho {_pct(s.rank_correlation)}")
 
 
-def corpus_report(which: str, details: str | None) -> None:
+def corpus_report(which: str, details: str | None, language: str | None = None, rules: str | None = None) -> None:
     """Figures on the corpus, part by part."""
     from rightscheck.corpus import load_corpus, load_split, parts
     from rightscheck.evaluate import evaluate_entry, summarise
 
     folder = ROOT / "tests" / "corpus"
     entries = load_corpus(folder)
+    if language:
+        entries = [e for e in entries if e.language == language]
     split = load_split(folder)
-    packs = load_packs()
+    packs = load_packs([Path(rules)] if rules else None)
     report = assess([e.provision() for e in entries], packs)
     by_id = {p.id: p for p in report.provisions}
     print(f"corpus: {len(entries)} entries, {len({e.jurisdiction for e in entries})} jurisdictions "
@@ -92,8 +95,12 @@ def main() -> int:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     which = sys.argv[sys.argv.index("--part") + 1] if "--part" in sys.argv else "both"
     details = sys.argv[sys.argv.index("--details") + 1] if "--details" in sys.argv else None
-    args = [a for a in args if a not in {which, details}]
-    corpus_report(which, details)
+    language = sys.argv[sys.argv.index("--language") + 1] if "--language" in sys.argv else None
+    rules = sys.argv[sys.argv.index("--rules") + 1] if "--rules" in sys.argv else None
+    args = [a for a in args if a not in {which, details, language, rules}]
+    corpus_report(which, details, language, rules)
+    if "--corpus-only" in sys.argv:
+        return 0
     print()
     eval_dir = find_eval_dir(args[0] if args else None)
     provisions = read_yaml((eval_dir / "dev-provisions.yaml").read_text("utf-8"), "dev-provisions.yaml")

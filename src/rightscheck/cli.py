@@ -65,10 +65,14 @@ def _load(rules_dirs: tuple[str, ...]):
     return load_packs([Path(d) for d in rules_dirs] or None)
 
 
-def _read(paths: tuple[str, ...], max_file_mb: float, max_provisions: int, max_text_chars: int):
+def _read(paths: tuple[str, ...], max_file_mb: float, max_provisions: int, max_text_chars: int,
+          language: str | None = None, packs: list | None = None):
+    """Read the inputs; article headings are those of the packs' languages."""
     from .readers import Limits, read_inputs
+    from .readers.headings import headings_of
 
-    return read_inputs(list(paths), Limits(max_file_mb, max_provisions, max_text_chars))
+    headings = headings_of(packs) if packs else None
+    return read_inputs(list(paths), Limits(max_file_mb, max_provisions, max_text_chars), language, headings)
 
 
 def _emit(value: Any, fmt: str, output: str | None, render: Callable[[Any], str | bytes],
@@ -101,10 +105,14 @@ def _progress(count: int, fmt: str, output: str | None):
 
 
 def limits_options(func):
-    """--max-file-mb, --max-provisions, --max-text-chars."""
+    """--max-file-mb, --max-provisions, --max-text-chars, and --language (how inputs are read)."""
     from .readers import Limits
 
     defaults = Limits()
+    func = click.option(
+        "--language", metavar="CODE", default=None,
+        help="The language of every provision (en, ru, fr, es, ar, zh); by default the input's "
+        "'language' field, else detected provision by provision.")(func)
     func = click.option("--max-text-chars", type=click.IntRange(1), default=defaults.max_text_chars,
                         show_default=True, help="Longest provision text accepted.")(func)
     func = click.option("--max-provisions", type=click.IntRange(1), default=defaults.max_provisions,
@@ -160,7 +168,7 @@ def main() -> None:
 @limits_options
 def check(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tuple[str, ...],
           select: tuple[str, ...], ignore: tuple[str, ...], preview: bool, fail_on: str | None,
-          review_path: str | None, max_file_mb: float, max_provisions: int, max_text_chars: int) -> None:
+          review_path: str | None, max_file_mb: float, max_provisions: int, max_text_chars: int, language: str | None) -> None:
     """Assess provisions in PATH (YAML, plain text, Markdown, Word .docx or PDF; '-' for
     standard input)."""
     from .engine import assess
@@ -171,7 +179,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tupl
         raise click.UsageError("--format docx writes a Word file: give --output FILE.docx")
     packs = _load(rules_dirs)
     selected, ignored = _selectors(packs, select, ignore)
-    provisions, inputs = _read(paths, max_file_mb, max_provisions, max_text_chars)
+    provisions, inputs = _read(paths, max_file_mb, max_provisions, max_text_chars, language, packs)
     review = None
     if review_path:
         from .review import load_review
@@ -214,7 +222,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tupl
 @rules_option
 @limits_options
 def compare_cmd(old: str, new: str, fmt: str, output: str | None, rules_dirs: tuple[str, ...],
-                max_file_mb: float, max_provisions: int, max_text_chars: int) -> None:
+                max_file_mb: float, max_provisions: int, max_text_chars: int, language: str | None) -> None:
     """Compare two versions of a draft article by article: scores, verdicts, findings resolved
     and introduced, and the text changes."""
     from .compare import compare
@@ -224,7 +232,7 @@ def compare_cmd(old: str, new: str, fmt: str, output: str | None, rules_dirs: tu
     packs = _load(rules_dirs)
     reports = []
     for path in (old, new):
-        provisions, inputs = _read((path,), max_file_mb, max_provisions, max_text_chars)
+        provisions, inputs = _read((path,), max_file_mb, max_provisions, max_text_chars, language, packs)
         reports.append(assess(provisions, packs, inputs=inputs))
     render = {"table": view.render_compare_text, "markdown": view.render_compare_markdown,
               "json": view.render_compare_json, "html": view.render_compare_html}[fmt]
@@ -241,7 +249,7 @@ def compare_cmd(old: str, new: str, fmt: str, output: str | None, rules_dirs: tu
 @limits_options
 def redraft_cmd(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tuple[str, ...],
                 select: tuple[str, ...], ignore: tuple[str, ...], max_file_mb: float, max_provisions: int,
-                max_text_chars: int) -> None:
+                max_text_chars: int, language: str | None) -> None:
     """Suggest a redraft of each provision that applies the remedies of its findings, show the
     changes, and re-check it."""
     from .redraft import redraft
@@ -250,7 +258,7 @@ def redraft_cmd(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs
 
     packs = _load(rules_dirs)
     selected, ignored = _selectors(packs, select, ignore)
-    provisions, _ = _read(paths, max_file_mb, max_provisions, max_text_chars)
+    provisions, _ = _read(paths, max_file_mb, max_provisions, max_text_chars, language, packs)
     report = redraft(provisions, packs, select_rules(packs, selected, ignored))
     render = {"table": view.render_redraft_text, "markdown": view.render_redraft_markdown,
               "json": view.render_redraft_json}[fmt]
@@ -269,14 +277,15 @@ def review_group() -> None:
 @rules_option
 @limits_options
 def review_init(paths: tuple[str, ...], output: str, rules_dirs: tuple[str, ...], max_file_mb: float,
-                max_provisions: int, max_text_chars: int) -> None:
+                max_provisions: int, max_text_chars: int, language: str | None) -> None:
     """Write a review file with every current finding marked under_review."""
     from .engine import assess
     from .output import write_atomic
     from .review import init_review
 
-    provisions, inputs = _read(paths, max_file_mb, max_provisions, max_text_chars)
-    report = assess(provisions, _load(rules_dirs), inputs=inputs)
+    packs = _load(rules_dirs)
+    provisions, inputs = _read(paths, max_file_mb, max_provisions, max_text_chars, language, packs)
+    report = assess(provisions, packs, inputs=inputs)
     write_atomic(Path(output), init_review(report))
     count = sum(len(p.findings) for p in report.provisions)
     click.echo(f"wrote {output}: {count} finding(s) under review")
@@ -323,7 +332,7 @@ def rules_cmd(explain: str | None, coverage: bool, fmt: str, rules_dirs: tuple[s
 @rules_option
 @limits_options
 def serve_cmd(host: str, port: int, no_browser: bool, rules_dirs: tuple[str, ...], max_file_mb: float,
-              max_provisions: int, max_text_chars: int) -> None:
+              max_provisions: int, max_text_chars: int, language: str | None) -> None:
     """Start the local web page: paste or upload a draft, read the report, download it."""
     import secrets
     import socket
@@ -340,7 +349,7 @@ def serve_cmd(host: str, port: int, no_browser: bool, rules_dirs: tuple[str, ...
             sock.bind((host, 0))
             port = sock.getsockname()[1]
     settings = Settings(host=host, port=port, token=token, rules_dirs=rules_dirs,
-                        limits=Limits(max_file_mb, max_provisions, max_text_chars))
+                        limits=Limits(max_file_mb, max_provisions, max_text_chars), language=language)
     app = create_app(settings)
     shown = "localhost" if host in LOOPBACK else host
     url = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")

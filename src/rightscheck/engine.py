@@ -29,6 +29,7 @@ from .models import (
     TestResult,
     ToolInfo,
     badness,
+    document_key,
     text_hash,
 )
 from .penalty import parse_penalty
@@ -186,11 +187,6 @@ class DocumentView:
         return {m.group(1) for m in self._pattern.finditer(norm)} if self._pattern else set()
 
 
-def document_key(provision: Provision) -> str:
-    """Provisions of one document: the same source, or else the same input file."""
-    return provision.source or (provision.origin or "").rsplit(":", 1)[0] or provision.id
-
-
 def _documents(provisions: Sequence[Provision]) -> dict[str, list[int]]:
     """Indices of the provisions of each document that has several provisions in the input."""
     groups: dict[str, list[int]] = {}
@@ -218,13 +214,18 @@ def assess_provision(
     languages = {lang for pack in packs for lang in pack.languages}
     base = {
         "id": provision.id, "title": provision.title, "source": provision.source,
-        "language": provision.language, "input_hash": text_hash(provision.text),
+        "language": provision.language, "language_detection": provision.language_detection,
+        "input_hash": text_hash(provision.text),
         "text": provision.text,
     }
     if provision.language not in languages:
+        how = provision.language_detection
+        found = (f"detected language {provision.language!r} (confidence {how.confidence:.2f})"
+                 if how is not None and how.method != "given" and how.confidence is not None
+                 else f"language {provision.language!r}")
         reason = (
-            f"language {provision.language!r} is not covered by the rule packs "
-            f"({', '.join(sorted(languages))}); no test was run"
+            f"{found} is not covered by the rule packs ({', '.join(sorted(languages))}); no test was run"
+            + ("; if the language is wrong, give it with --language" if how is not None and how.method != "given" else "")
         )
         tests, over = not_assessed(reason)
         return ProvisionReport(

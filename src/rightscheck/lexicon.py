@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from .schema import Examples, Strict, check_regex
+from .schema import Examples, Strict, Substitution, check_regex
 
 
 class VocabPattern(Strict):
@@ -127,18 +127,40 @@ class HeadingsSpec(Strict):
     """How articles and their divisions are headed, for the text, Markdown, Word and PDF readers."""
 
     article: list[str] = Field(default_factory=list, description="regexes of the word before an article number ('Article', 'Art\\.')")
+    section: list[str] = Field(default_factory=list, description="the same for sections (their ids start 'sec-')")
     article_forms: list[str] = Field(
         default_factory=list,
         description="regexes of a whole heading with its number in a named group 'num' (第十六条)")
     division: list[str] = Field(default_factory=list, description="regexes of the word before a chapter or part number")
-    penalty_sentence: str | None = Field(None, description="regex: a sentence that states a penalty (kept apart by the redraft)")
+    division_forms: list[str] = Field(default_factory=list, description="regexes of a whole division heading (第一章)")
 
-    @field_validator("article", "article_forms", "division")
+    @field_validator("article", "section", "article_forms", "division", "division_forms")
     @classmethod
     def _regexes(cls, value: list[str]) -> list[str]:
         for rx in value:
             check_regex(rx)
         return value
+
+    @field_validator("article_forms")
+    @classmethod
+    def _num(cls, value: list[str]) -> list[str]:
+        for rx in value:
+            if "num" not in re.compile(rx).groupindex:
+                raise ValueError(f"an article form needs a group (?P<num>...) for the number: {rx}")
+        return value
+
+
+class RedraftSpec(Strict):
+    """How the redraft edits text in this language (its remedies' edits are written in it)."""
+
+    connectors: list[str] = Field(default_factory=list, description="words joining list items ('or', 'and')")
+    penalty_sentence: str | None = Field(None, description="regex: a sentence that states the penalty")
+    tidy: list[Substitution] = Field(default_factory=list, description="clean-ups after an edit (e.g. 'a'/'an')")
+
+    @field_validator("penalty_sentence")
+    @classmethod
+    def _regex(cls, value: str | None) -> str | None:
+        return check_regex(value) if value is not None else None
 
 
 class Lexicon(Strict):
@@ -152,5 +174,6 @@ class Lexicon(Strict):
     penalty: PenaltySpec | None = None
     definitions: DefinitionsSpec = DefinitionsSpec()
     headings: HeadingsSpec = HeadingsSpec()
+    redraft: RedraftSpec = RedraftSpec()
     forms: list[FormCheck] = Field(default_factory=list)
     examples: dict[str, Examples] = Field(default_factory=dict, description="rule id -> examples in this language")

@@ -70,6 +70,16 @@ class PenaltyField(Model):
     note: str | None = None
 
 
+class LanguageDetection(Model):
+    """How a provision's language was settled."""
+
+    method: Literal["given", "detected", "document"] = Field(
+        description="given (by --language or the input), detected from the provision's own text, or from its "
+        "whole document (the provision alone was too short or unclear)")
+    source: Literal["input", "--language"] | None = Field(None, description="for a given language: where from")
+    confidence: float | None = Field(None, ge=0, le=1, description="the detector's confidence, for a detected language")
+
+
 class Provision(Model):
     id: str = Field(min_length=1)
     title: str | None = None
@@ -79,11 +89,17 @@ class Provision(Model):
     text: str
     penalty: PenaltyField | None = None
     origin: str | None = Field(None, description="file (and line) the provision was read from")
+    language_detection: LanguageDetection | None = Field(None, exclude=True)
 
     @field_validator("language")
     @classmethod
     def _primary_language(cls, value: str) -> str:
         return value.strip().replace("_", "-").split("-")[0].lower() or "en"
+
+
+def document_key(provision: Provision) -> str:
+    """Provisions of one document: the same source, or else the same input file."""
+    return provision.source or (provision.origin or "").rsplit(":", 1)[0] or provision.id
 
 
 # ----------------------------------------------------------------------------- output
@@ -173,6 +189,8 @@ class ProvisionReport(Model):
     title: str | None
     source: str | None = None
     language: str
+    language_detection: LanguageDetection | None = Field(
+        None, description="how the language was settled (given or detected, with the confidence); added in 2.1")
     input_hash: str
     engages_expression: bool
     engages: list[str] = Field(default_factory=list)

@@ -10,23 +10,54 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .engine import assess_provision
 from .models import Finding, Overall, Provision, ProvisionReport, TestResult, badness
+from .lexicon import RedraftSpec
 from .rules import CompiledRule, Pack
 from .schema import Edit, TestId
 from .worddiff import DiffPart, word_diff
 
-_CONNECTOR_BEFORE = re.compile(r"(?:,\s*(?:or|and)?|\s+(?:or|and))\s*$")
-_CONNECTOR_AFTER = re.compile(r"^\s*(?:(?:or|and)\s+|,\s*)")
 _ITEM_LEFT = re.compile(r"[,;:(]")
 _ITEM_RIGHT = re.compile(r"[,;.)]")
 _SENTENCE_END = re.compile(r"(?<=[^\W\d]|[)\]\"'])\.(?=\s|$)")
-_PENALTY_SENTENCE = re.compile(
-    r"(?i)\b(?:punishable|punished|liable to|penalt|imprisonment|deprivation of liberty|sentence)"
-)
+
+
+@dataclass(frozen=True)
+class Editing:
+    """How text is edited in one language (its lexicon's ``redraft`` section): the words that
+    join list items, the sentence that states the penalty, and clean-ups after an edit."""
+
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+    penalty_sentence: re.Pattern[str] | None
+    tidy: tuple[tuple[re.Pattern[str], str], ...]
+    repeated: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, spec: RedraftSpec | None) -> Editing:
+        words = "|".join(re.escape(w) for w in (spec.connectors if spec else []))
+        joined = f"(?:{words})" if words else "(?!)"
+        return cls(
+            before=re.compile(rf"(?:,\s*{joined}?|\s+{joined})\s*$"),
+            after=re.compile(rf"^\s*(?:{joined}\s+|,\s*)"),
+            penalty_sentence=re.compile(spec.penalty_sentence) if spec and spec.penalty_sentence else None,
+            tidy=tuple((re.compile(t.regex), t.with_) for t in (spec.tidy if spec else [])),
+            # a word repeated across a connector ("terrorist or terrorist activity")
+            repeated=re.compile(rf"(?i)\b(\w+) {joined} \1\b") if words else None,
+        )
+
+
+PLAIN = Editing.of(None)
+
+
+def editing_for(pack: Pack) -> Editing:
+    """How the pack's own language is edited (its remedies' edits are written in it)."""
+    lexicon = pack.lexicons.get(pack.reference_language)
+    return Editing.of(lexicon.redraft if lexicon else None)
 
 
 class Model(BaseModel):
@@ -89,7 +120,7 @@ def _item_range(text: str, start: int, end: int) -> tuple[int, int] | None:
     return left, right.start() if right else len(text)
 
 
-def _delete_range(text: str, start: int, end: int, scope: str) -> tuple[int, int]:
+def _delete_range(text: str, start: int, end: int, scope: str, editing: Editing) -> tuple[int, int]:
     if scope == "item":
         item = _item_range(text, start, end)
         if item:
@@ -97,14 +128,14 @@ def _delete_range(text: str, start: int, end: int, scope: str) -> tuple[int, int
     if scope == "phrase":
         right = _ITEM_RIGHT.search(text, end)
         end = right.start() if right else len(text)
-        before = _CONNECTOR_BEFORE.search(text[max(0, start - 12):start])
+        before = editing.before.search(text[max(0, start - 12):start])
         if before:
             return start - len(before.group(0)), end
         return start, end
-    before = _CONNECTOR_BEFORE.search(text[max(0, start - 12):start])
+    before = editing.before.search(text[max(0, start - 12):start])
     if before:
         return start - len(before.group(0)), end
-    after = _CONNECTOR_AFTER.search(text[end:end + 12])
+    after = editing.after.search(text[end:end + 12])
     if after:
         return start, end + len(after.group(0))
     # a bare word: take one neighbouring space with it
@@ -135,7 +166,8 @@ def _replacement(edit: Edit, words: str) -> str | None:
     return _capitalise_like(edit.text.replace("{match}", words), words)
 
 
-def plan_changes(text: str, findings: Sequence[Finding], rules: dict[str, CompiledRule]) -> list[Change]:
+def plan_changes(text: str, findings: Sequence[Finding], rules: dict[str, CompiledRule],
+                 editing: Editing = PLAIN) -> list[Change]:
     """The changes the findings' edits ask for, overlapping ones resolved to the widest."""
     spans: list[Change] = []
     appends: list[Change] = []
@@ -160,11 +192,11 @@ def plan_changes(text: str, findings: Sequence[Finding], rules: dict[str, Compil
             elif edit.action == "drop":
                 after = _drop(s.text, edit.words)
                 if not after:
-                    start, end = _delete_range(text, s.start, s.end, "words")
+                    start, end = _delete_range(text, s.start, s.end, "words", editing)
             elif edit.scope == "item" and edit.text and _item_range(text, s.start, s.end) is None:
                 after = _capitalise_like(edit.text.replace("{match}", s.text), s.text)
             else:
-                start, end = _delete_range(text, s.start, s.end, edit.scope)
+                start, end = _delete_range(text, s.start, s.end, edit.scope, editing)
             spans.append(Change(rule=f.rule, action=edit.action, start=start, end=end,
                                 before=text[start:end], after=after))
     accepted: list[Change] = []
@@ -188,7 +220,7 @@ def _merge_deletions(text: str, changes: list[Change]) -> list[Change]:
     return out
 
 
-def apply_changes(text: str, changes: Sequence[Change]) -> str:
+def apply_changes(text: str, changes: Sequence[Change], editing: Editing = PLAIN) -> str:
     out = text
     for c in sorted((c for c in changes if not c.action.startswith("append")), key=lambda c: -c.start):
         out = out[:c.start] + c.after + out[c.end:]
@@ -205,7 +237,7 @@ def apply_changes(text: str, changes: Sequence[Change]) -> str:
         starts = [0, *ends[:-1]]
         target = len(ends) - 1
         for i in range(len(ends) - 1, -1, -1):
-            if not _PENALTY_SENTENCE.search(body[starts[i]:ends[i]]):
+            if editing.penalty_sentence is None or not editing.penalty_sentence.search(body[starts[i]:ends[i]]):
                 target = i
                 break
         cut = ends[target] - 1 if body[ends[target] - 1:ends[target]] == "." else ends[target]
@@ -213,20 +245,19 @@ def apply_changes(text: str, changes: Sequence[Change]) -> str:
         body = body[:cut] + addition + (body[cut:] if cut < len(body) else ".")
     for s in sentences:
         body = body + (" " if body.endswith(".") else ". ") + (s if s.endswith(".") else s + ".")
-    return _tidy(body) + tail
+    return _tidy(body, editing) + tail
 
 
-def _tidy(text: str) -> str:
+def _tidy(text: str, editing: Editing) -> str:
     """Clean the seams that deletions leave: doubled spaces and commas, a space before a comma,
     and a word repeated across 'or'/'and' ("terrorist or terrorist activity")."""
     text = re.sub(r"[ \t]{2,}", " ", text)
     text = re.sub(r" +([,.;:)])", r"\1", text)
     text = re.sub(r",(\s*,)+", ",", text)
     text = re.sub(r"\(\s+", "(", text)
-    # the article before a replaced word: "an terrorist" -> "a terrorist", "a encouragement" -> "an …"
-    text = re.sub(r"\b([Aa])n (?=[bcdfgjklmnpqrstvwxyz])", r"\1 ", text)
-    text = re.sub(r"\b([Aa]) (?=[aei])", r"\1n ", text)
-    return re.sub(r"(?i)\b(\w+) (?:or|and) \1\b", r"\1", text)
+    for regex, new in editing.tidy:
+        text = regex.sub(new, text)
+    return editing.repeated.sub(r"\1", text) if editing.repeated else text
 
 
 def _assessment(report: ProvisionReport) -> Assessment:
@@ -240,16 +271,21 @@ def redraft_provision(
 ) -> RedraftedProvision:
     by_id = {cr.rule.id: cr for cr in rules}
     original = assess_provision(provision, packs, rules)
-    planned = plan_changes(provision.text, original.findings, by_id)
+    # The remedies' edits are written in the pack's own language: a provision in another
+    # language gets none (its findings keep their advice, for a person to apply).
+    own = [p for p in packs if p.reference_language == provision.language]
+    editing = editing_for(own[0]) if own else PLAIN
+    edited_rules = {k: cr for k, cr in by_id.items() if cr.pack in own}
+    planned = plan_changes(provision.text, original.findings, edited_rules, editing)
     # Additions one at a time, each only if its finding is still there: an earlier addition
     # (e.g. a likelihood element) may already supply what a later one would add.
     changes = [c for c in planned if not c.action.startswith("append")]
     for addition in (c for c in planned if c.action.startswith("append")):
-        current = apply_changes(provision.text, changes)
+        current = apply_changes(provision.text, changes, editing)
         still = assess_provision(provision.model_copy(update={"text": current}), packs, rules)
         if addition.rule in {f.rule for f in still.findings}:
             changes.append(addition)
-    new_text = apply_changes(provision.text, changes)
+    new_text = apply_changes(provision.text, changes, editing)
     after = assess_provision(provision.model_copy(update={"text": new_text}), packs, rules)
     before_rules = {f.rule for f in original.findings}
     after_rules = {f.rule for f in after.findings}
@@ -261,10 +297,10 @@ def redraft_provision(
         group = [c for c in changes if c.rule == rule_id]
         # What this rule's changes resolve on their own; failing that, what comes back when they
         # are left out of the full redraft (they resolve it together with other changes).
-        resolved = before_rules - findings_of(apply_changes(provision.text, group))
+        resolved = before_rules - findings_of(apply_changes(provision.text, group, editing))
         if not resolved:
             rest = [c for c in changes if c.rule != rule_id]
-            resolved = (findings_of(apply_changes(provision.text, rest)) - after_rules) & before_rules
+            resolved = (findings_of(apply_changes(provision.text, rest, editing)) - after_rules) & before_rules
         for change in group:
             change.resolves = sorted(resolved)
     edited = {c.rule for c in changes}

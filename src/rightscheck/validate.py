@@ -129,12 +129,13 @@ def _check_lexicon(pack: Pack, language: str, report: ValidationReport) -> None:
 
 def _edit_problem(cr: CompiledRule, text: str, finding: Finding) -> str:
     """Applying the rule's own edit to a flag example must make the rule stop firing."""
-    from .redraft import apply_changes, plan_changes
+    from .redraft import apply_changes, editing_for, plan_changes
 
-    changes = plan_changes(text, [finding], {cr.rule.id: cr})
+    editing = editing_for(cr.pack)
+    changes = plan_changes(text, [finding], {cr.rule.id: cr}, editing)
     if not changes:
         return ""  # the edit has nothing to say about these words: left to a person
-    redrafted = apply_changes(text, changes)
+    redrafted = apply_changes(text, changes, editing)
     if run_example(cr, redrafted) is not None:
         return f"its remedy edit does not resolve it: redraft {redrafted!r} still fires"
     return ""

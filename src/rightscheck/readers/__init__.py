@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..models import InputInfo, Provision
+from .headings import Headings
 from .text_reader import read_text
 from .yaml_reader import looks_like_yaml_provisions, read_yaml
 
@@ -83,7 +84,7 @@ def decode(data: bytes, name: str) -> str:
     )
 
 
-def _read_binary(path: Path, limits: Limits) -> tuple[list[Provision], str]:
+def _read_binary(path: Path, limits: Limits, headings: Headings | None = None) -> tuple[list[Provision], str]:
     """A .docx or .pdf draft: its provisions and the text they came from (for the input hash)."""
     try:
         size = path.stat().st_size
@@ -94,17 +95,22 @@ def _read_binary(path: Path, limits: Limits) -> tuple[list[Provision], str]:
     if path.suffix.lower() == ".docx":
         from .docx_reader import read_docx
 
-        found = read_docx(path).provisions
+        found = read_docx(path, headings).provisions
     else:
         from .pdf_reader import read_pdf
 
-        found = read_pdf(path)
+        found = read_pdf(path, headings)
     return found, "\n".join(p.text for p in found)
 
 
-def read_inputs(paths: list[str], limits: Limits | None = None) -> tuple[list[Provision], list[InputInfo]]:
-    """Read every path (or '-' for standard input); ids must be unique across all of them."""
-    from ..models import text_hash
+def read_inputs(paths: list[str], limits: Limits | None = None, language: str | None = None,
+                headings: Headings | None = None) -> tuple[list[Provision], list[InputInfo]]:
+    """Read every path (or '-' for standard input); ids must be unique across all of them. Each
+    provision's language is ``language`` when given (``--language``), else the one its input
+    states, else detected (see :mod:`rightscheck.language`). Article headings are those of
+    ``headings`` (by default, of the built-in packs' lexicons)."""
+    from ..language import assign_languages
+    from ..models import document_key, text_hash
 
     limits = limits or Limits()
     provisions: list[Provision] = []
@@ -121,14 +127,14 @@ def read_inputs(paths: list[str], limits: Limits | None = None) -> tuple[list[Pr
         elif Path(raw).suffix.lower() in BINARY_SUFFIXES:
             path = Path(raw)
             name = str(path)
-            found, text = _read_binary(path, limits)
+            found, text = _read_binary(path, limits, headings)
         else:
             path = Path(raw)
             name = str(path)
             text = _read_file_text(path, limits)
             is_yaml = path.suffix.lower() in YAML_SUFFIXES
         if raw == "-" or Path(raw).suffix.lower() not in BINARY_SUFFIXES:
-            found = read_yaml(text, name) if is_yaml else read_text(text, name)
+            found = read_yaml(text, name) if is_yaml else read_text(text, name, headings)
         for p in found:
             if len(p.text) > limits.max_text_chars:
                 raise InputError(
@@ -149,4 +155,4 @@ def read_inputs(paths: list[str], limits: Limits | None = None) -> tuple[list[Pr
                 fix=f"check fewer files at once, or raise the limit with --max-provisions {2 * limits.max_provisions}",
             )
         infos.append(InputInfo(path=name, hash=text_hash(text)))
-    return provisions, infos
+    return assign_languages(provisions, language, document_key), infos

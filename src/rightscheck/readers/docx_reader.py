@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..models import Provision
+from .headings import Headings
 from .text_reader import join_parts, part_at, split_text
 
 
@@ -36,11 +37,11 @@ def open_document(path: Path):  # -> docx.document.Document
                          fix="open it in Word or LibreOffice and save it again as .docx") from None
 
 
-def read_docx(path: Path) -> DocxDraft:
+def read_docx(path: Path, headings: Headings | None = None) -> DocxDraft:
     document = open_document(path)
     texts = [p.text for p in document.paragraphs]
     joined, starts = join_parts(texts)
-    split = split_text(joined, str(path))
+    split = split_text(joined, str(path), headings)
     has_headings = not (len(split) == 1 and split[0][0].origin == str(path))
     draft = DocxDraft(provisions=[])
     for provision, offset in split:

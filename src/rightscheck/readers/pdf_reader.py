@@ -8,10 +8,11 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..models import Provision
+from .headings import Headings
 from .text_reader import join_parts, part_at, split_text
 
 
-def read_pdf(path: Path) -> list[Provision]:
+def read_pdf(path: Path, headings: Headings | None = None) -> list[Provision]:
     try:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
@@ -37,7 +38,7 @@ def read_pdf(path: Path) -> list[Provision]:
             fix="run OCR on it first (e.g. ocrmypdf), or paste the text into a .txt file",
         )
     provisions = []
-    for provision, offset in split_text(text, str(path)):
+    for provision, offset in split_text(text, str(path), headings):
         page = part_at(page_starts, offset) + 1
         provisions.append(provision.model_copy(update={"origin": f"{path}: page {page}"}))
     return provisions

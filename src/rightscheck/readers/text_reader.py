@@ -1,10 +1,10 @@
-"""Read a plain-text or Markdown draft: one provision, or one per "Article N" heading.
+"""Read a plain-text or Markdown draft: one provision, or one per article heading.
 
-A heading is a line such as "Article 16", "## Article 16. Title", "Art. 16 - Title",
-"ARTICLE 16" or "Section 3: Title". Its number gives the id (``art-16``) and the rest of the line
-the title. A line where "Article 3" begins a sentence ("Article 3 shall apply …") is not a
-heading. Text before the first heading (a preamble, chapter titles) is not assessed. A draft with
-no heading is one provision.
+A heading is a line such as "Article 16", "## Article 16. Title", "Art. 16 - Title", "Статья
+205.2. Title" or "第十六条" in any language the packs have a lexicon for (see
+:mod:`.headings`). Its number gives the id (``art-16``) and the rest of the line the title. Text
+before the first heading (a preamble, chapter titles) is not assessed. A draft with no heading is
+one provision.
 """
 
 from __future__ import annotations
@@ -15,57 +15,49 @@ from pathlib import PurePath
 
 from ..errors import InputError
 from ..models import Provision
-
-HEADING = re.compile(
-    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?P<kind>Article|ARTICLE|Art\.|ART\.|Section|SECTION|Sec\.)[ \t]+"
-    r"(?P<num>\d+(?:bis|ter|quater|[A-Za-z])?(?:[.-]\d+)*)\.?(?:\*\*)?"
-    r"(?:[ \t]*(?:[.:\-–—][ \t]*|[ \t](?=[\"“(\[A-Z0-9]))(?P<title>[^\n]*))?[ \t]*$",
-    re.MULTILINE,
-)
-
-
-# Division headings between articles ("Chapter III. Procedural measures", "PART 2"): outside any
-# article, so they end the article before them and are not assessed.
-DIVISION = re.compile(
-    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?:Chapter|CHAPTER|Part|PART|Title|TITLE|Book|BOOK)[ \t]+"
-    r"(?:[IVXLC]+|\d+)\b[^\n]*$",
-    re.MULTILINE,
-)
-
+from .headings import Headings, default_headings
 
 # A heading's "title" of this many words or more is the article's text written on the same line.
 TITLE_MAX_WORDS = 12
 
 
-def _id(kind: str, num: str) -> str:
-    prefix = "sec" if kind.lower().startswith("sec") else "art"
-    return f"{prefix}-{num.lower().rstrip('.')}"
+def _id(prefix: str, num: str) -> str:
+    return f"{prefix}-{num.lower().rstrip('.').replace(' ', '')}"
 
 
-def split_text(text: str, name: str) -> list[tuple[Provision, int]]:
-    """The provisions of a draft, each with the offset of its text in ``text``."""
+def _inline(title: str) -> bool:
+    """A heading's "title" that is the article's text written on the same line: many words, or
+    a long run in a script written without spaces."""
+    words = title.split()
+    return len(words) >= TITLE_MAX_WORDS or (len(words) <= 2 and len(title) >= 30)
+
+
+def split_text(text: str, name: str, headings: Headings | None = None) -> list[tuple[Provision, int]]:
+    """The provisions of a draft, each with the offset of its text in ``text``. ``headings``: the
+    article headings to split at (by default those of the built-in packs' languages)."""
     if not text.strip():
         raise InputError("the file is empty", file=name, fix="paste the draft text into the file")
-    headings = [m for m in HEADING.finditer(text) if len(m["title"] or "") <= 200]
+    found = headings or default_headings()
+    headings_found = [m for m in found.find(text) if len(m["title"] or "") <= 200 or _inline(m["title"])]
     stem = PurePath(name).stem if name != "<stdin>" else "stdin"
-    if not headings:
+    if not headings_found:
         body = text.strip("\n")
         return [(Provision(id=stem, title=None, text=body, origin=name), text.index(body))]
     provisions: list[tuple[Provision, int]] = []
     seen: set[str] = set()
-    for i, m in enumerate(headings):
-        end = headings[i + 1].start() if i + 1 < len(headings) else len(text)
-        division = DIVISION.search(text, m.end(), end)
+    for i, m in enumerate(headings_found):
+        end = headings_found[i + 1].start() if i + 1 < len(headings_found) else len(text)
+        division = found.division(text, m.end(), end)
         if division:
             end = division.start()
         raw = text[m.end():end]
         title_text = m["title"] or ""
         # "Article 1. Whoever publishes …" on one line: a long "title" is the article's text
-        inline = len(title_text.split()) >= TITLE_MAX_WORDS
+        inline = _inline(title_text)
         if inline:
             raw = text[m.start("title"):end]
         body = raw.strip("\n")
-        pid = _id(m["kind"], m["num"])
+        pid = _id(found.id_prefix(m), m["num"])
         line = text.count("\n", 0, m.start()) + 1
         if pid in seen:
             raise InputError(
@@ -96,5 +88,5 @@ def part_at(starts: list[int], offset: int) -> int:
     return bisect_right(starts, offset) - 1
 
 
-def read_text(text: str, name: str) -> list[Provision]:
-    return [p for p, _ in split_text(text, name)]
+def read_text(text: str, name: str, headings: Headings | None = None) -> list[Provision]:
+    return [p for p, _ in split_text(text, name, headings)]

@@ -64,6 +64,7 @@ class Settings:
     token: str | None = None
     limits: Limits = field(default_factory=Limits)
     rules_dirs: tuple[str, ...] = ()
+    language: str | None = None  # --language: the language of every draft unless the form says
     keep_seconds: int = 1800
     keep_entries: int = 20
 
@@ -192,15 +193,17 @@ def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings()
     packs = load_packs([Path(d) for d in settings.rules_dirs] or None)
     drafts = Drafts(settings.keep_seconds, settings.keep_entries)
+    from ..readers.headings import headings_of
+
+    headings = headings_of(packs)
 
     def read_draft(draft: Draft) -> tuple[list, list]:
         """Read the draft with the CLI's readers from a private temporary folder, removed after."""
         from ..readers import read_inputs
 
         with on_disk(draft) as path:
-            provisions, inputs = read_inputs([str(path)], settings.limits)
-        if draft.language:
-            provisions = [p.model_copy(update={"language": draft.language}) for p in provisions]
+            provisions, inputs = read_inputs([str(path)], settings.limits, draft.language or settings.language,
+                                             headings)
         for i in inputs:
             i.path = draft.name
         return provisions, inputs

@@ -1,0 +1,95 @@
+"""Article and division headings, in every language the rule packs have a lexicon for.
+
+The words come from the lexicons (``headings`` section): "Article 16", "Статья 205.2", "Artículo
+578", "المادة 16", "第十六条". A heading's number gives the provision's id (``art-16``; ``sec-3``
+for a section) and the rest of its line the title. A line where the heading word begins a
+sentence ("Article 3 shall apply …") is not a heading: after the number comes nothing, a
+separator (". ", ": ", " - ") or a word starting with a capital, a quote, a bracket or a digit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import HeadingsSpec
+
+_LEAD = r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?"
+_NUM = r"\(?(?P<num>\d+(?:[ ]?(?:bis|ter|quater)|[A-Za-z])?(?:[.-]\d+)*)\)?"
+# what may follow the number on a heading line: a separator, or a word that cannot continue a
+# sentence in lower case (a capital, a quote, a bracket, a digit, or a letter of a script with no
+# case)
+_TITLE = (r"(?:[ \t\u3000]*(?:[.:\-–—][ \t]*|[ \t\u3000](?=[\"“«(\[0-9A-ZÀ-ÖØ-ÞА-ЯЁ\u0600-\u06ff\u3400-\u9fff]))"
+          r"(?P<title>[^\n]*))?[ \t]*$")
+_FORM_TITLE = r"(?:[ \t\u3000]*(?:[.:\-–—][ \t]*)?(?P<title>[^\n]*))?[ \t]*$"
+
+
+@dataclass(frozen=True)
+class Headings:
+    """Compiled heading expressions: each finds headings with groups ``num`` and ``title``
+    (and ``kind`` for a worded one)."""
+
+    articles: tuple[re.Pattern[str], ...]
+    sections: re.Pattern[str] | None
+    divisions: tuple[re.Pattern[str], ...]
+
+    def find(self, text: str) -> list[re.Match[str]]:
+        """Every heading of ``text`` in order (where two expressions find the same line, the
+        first found)."""
+        found = sorted((m for rx in self.articles for m in rx.finditer(text)), key=lambda m: (m.start(), -m.end()))
+        out: list[re.Match[str]] = []
+        for m in found:
+            if out and m.start() < out[-1].end():
+                continue
+            out.append(m)
+        return out
+
+    def division(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        """The first division heading ("Chapter III", "第一章") in text[start:end]."""
+        hits = [m for rx in self.divisions if (m := rx.search(text, start, end))]
+        return min(hits, key=lambda m: m.start()) if hits else None
+
+    def id_prefix(self, match: re.Match[str]) -> str:
+        kind = match.groupdict().get("kind")
+        if kind and self.sections is not None and self.sections.fullmatch(kind):
+            return "sec"
+        return "art"
+
+
+def build_headings(specs: Iterable[HeadingsSpec]) -> Headings:
+    specs = list(specs)
+    words = [w for s in specs for w in [*s.article, *s.section]]
+    section_words = [w for s in specs for w in s.section]
+    articles: list[re.Pattern[str]] = []
+    if words:
+        kinds = "|".join(f"(?:{w})" for w in words)
+        articles.append(re.compile(rf"{_LEAD}(?P<kind>{kinds})[ \t]+{_NUM}\.?(?:\*\*)?{_TITLE}", re.MULTILINE))
+    for s in specs:
+        for form in s.article_forms:
+            articles.append(re.compile(rf"{_LEAD}(?:{form})(?:\*\*)?{_FORM_TITLE}", re.MULTILINE))
+    divisions: list[re.Pattern[str]] = []
+    division_words = [w for s in specs for w in s.division]
+    if division_words:
+        kinds = "|".join(f"(?:{w})" for w in division_words)
+        divisions.append(re.compile(rf"{_LEAD}(?:{kinds})[ \t]+(?:[IVXLC]+|\d+)\b[^\n]*$", re.MULTILINE))
+    for s in specs:
+        for form in s.division_forms:
+            divisions.append(re.compile(rf"{_LEAD}(?:{form})[^\n]*$", re.MULTILINE))
+    sections = re.compile("|".join(f"(?:{w})" for w in section_words)) if section_words else None
+    return Headings(tuple(articles), sections, tuple(divisions))
+
+
+def headings_of(packs: Iterable[object]) -> Headings:
+    """The headings of every lexicon of the given rule packs."""
+    specs = [lex.headings for pack in packs for lex in pack.lexicons.values()]  # type: ignore[attr-defined]
+    return build_headings(specs)
+
+
+@lru_cache(maxsize=1)
+def default_headings() -> Headings:
+    """The headings of the built-in packs' lexicons (for a reader called without packs)."""
+    from ..rules import load_packs
+
+    return headings_of(load_packs())

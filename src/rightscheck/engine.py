@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from . import __version__
 from .checklist import build_checklist
-from .matchers import Context, Inheritance, defined_term_pattern, inside, merge_ranges
+from .matchers import Context, DefinedTerms, Inheritance, inside, merge_ranges
+from .morphology import Morphology
 from .models import (
     ChecklistItem,
     Finding,
@@ -120,10 +121,11 @@ def make_context(
     words = data.definitions
     ctx = Context(nt=nt, penalty=parse_penalty(nt.norm, provision.penalty, data.penalty),
                   defined=words.defined_ranges(nt), saving=words.saving_ranges(nt),
-                  optional=words.optional_ranges(nt), language=provision.language)
+                  optional=words.optional_ranges(nt), language=provision.language,
+                  morphology=data.morphology)
     if document is not None:
         ctx.document_defined = document.defined
-        used = document.used_in(nt.norm)
+        used = document.used_in(nt.norm, data.morphology)
         if used:
             own = set(words.defined_terms(nt))
             ctx.inherited = [
@@ -180,11 +182,15 @@ class DocumentView:
     inheritances: list[Inheritance]
 
     def __post_init__(self) -> None:
-        self._pattern = defined_term_pattern(i.term for i in self.inheritances)
+        self._patterns: dict[int, DefinedTerms] = {}
 
-    def used_in(self, norm: str) -> set[str]:
-        """The inherited terms a normalised text uses (one scan for all of them)."""
-        return {m.group(1) for m in self._pattern.finditer(norm)} if self._pattern else set()
+    def used_in(self, norm: str, morphology: Morphology) -> set[str]:
+        """The inherited terms a normalised text uses (one scan for all of them), in the forms
+        its language inflects them."""
+        found = self._patterns.get(id(morphology))
+        if found is None:
+            found = self._patterns[id(morphology)] = DefinedTerms.of((i.term for i in self.inheritances), morphology)
+        return found.used_in(norm)
 
 
 def _documents(provisions: Sequence[Provision]) -> dict[str, list[int]]:

@@ -44,6 +44,14 @@ class MorphologySpec(Strict):
     fold: dict[str, str] = Field(
         default_factory=dict, description="letters made one before matching (letter variants)")
     drop: str = Field("", description="characters removed before matching (diacritics, elongation)")
+    endings: str | None = Field(
+        None, description="regex: endings a defined term may take when it recurs, in a language without "
+        "a stemmer (English: 's', the plural)")
+
+    @field_validator("endings")
+    @classmethod
+    def _endings(cls, value: str | None) -> str | None:
+        return check_regex(value) if value is not None else None
 
 
 class FormCheck(Strict):

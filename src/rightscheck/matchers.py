@@ -42,17 +42,30 @@ class Inheritance:
     tests: frozenset[str]
 
 
-def defined_term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
-    """One expression for whole-word occurrences of defined terms (and their plurals); group 1
-    is the term as defined. None for no terms."""
-    ordered = sorted(set(terms), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, ordered)) + r")s?(?!\w)") if ordered else None
+@dataclass(frozen=True)
+class DefinedTerms:
+    """Whole-word occurrences of defined terms in their inflected forms (see
+    :meth:`Morphology.inflected`), all found in one scan."""
 
+    terms: tuple[str, ...]
+    pattern: re.Pattern[str] | None
 
-def term_occurrences(norm: str, term: str) -> list[Range]:
-    """Whole-word occurrences of a defined term (and its plural) in normalised text."""
-    pattern = defined_term_pattern([term])
-    return [(m.start(), m.end()) for m in pattern.finditer(norm)] if pattern else []
+    @classmethod
+    def of(cls, terms: Iterable[str], morphology: Morphology) -> DefinedTerms:
+        ordered = tuple(sorted(set(terms), key=len, reverse=True))
+        if not ordered:
+            return cls(ordered, None)
+        groups = "|".join(f"(?P<t{i}>{morphology.inflected(t)})" for i, t in enumerate(ordered))
+        return cls(ordered, re.compile(r"(?<!\w)(?:" + groups + r")(?!\w)"))
+
+    def used_in(self, norm: str) -> set[str]:
+        """The terms (as defined) a normalised text uses."""
+        if self.pattern is None:
+            return set()
+        return {self.terms[int(m.lastgroup[1:])] for m in self.pattern.finditer(norm) if m.lastgroup}
+
+    def occurrences(self, norm: str) -> list[Range]:
+        return [(m.start(), m.end()) for m in self.pattern.finditer(norm)] if self.pattern else []
 
 
 @dataclass
@@ -71,6 +84,7 @@ class Context:
     document_defined: frozenset[str] | None = None
     inherited: list[Inheritance] = field(default_factory=list)
     language: str = "en"
+    morphology: Morphology = field(default_factory=Morphology)  # of the provision's language
     cache: dict[int, Result] = field(default_factory=dict)
     term_hits: dict[int, list[list[Range]]] = field(default_factory=dict)
     key_texts: dict[int, KeyText] = field(default_factory=dict)
@@ -430,10 +444,8 @@ class InheritsM(Compiled):
         self.tests = frozenset(spec.tests)  # type: ignore[attr-defined]
 
     def evaluate(self, ctx: Context) -> Result:
-        hits: list[Range] = []
-        for inh in ctx.inherited:
-            if inh.categories & self.categories and inh.tests & self.tests:
-                hits += term_occurrences(ctx.norm, inh.term)
+        terms = [inh.term for inh in ctx.inherited if inh.categories & self.categories and inh.tests & self.tests]
+        hits = DefinedTerms.of(terms, ctx.morphology).occurrences(ctx.norm) if terms else []
         return Result(bool(hits), _sorted_unique(hits))
 
 
@@ -450,7 +462,7 @@ class UndefinedInDocument(Compiled):
         defined = ctx.document_defined
 
         def is_defined(word: str) -> bool:
-            return any(word.rstrip("s") == d.rstrip("s") or word.startswith(d) for d in defined)
+            return any(ctx.morphology.same_term(word, d) for d in defined)
 
         hits = [h for h in self.terms(ctx).hits if not is_defined(ctx.norm[h[0]:h[1]])]
         return Result(bool(hits), tuple(hits))

@@ -118,6 +118,28 @@ class Morphology:
         body = "".join(parts)
         return body if self.characters else r"(?<!\w)" + body + r"(?!\w)"
 
+    def inflected(self, term: str) -> str:
+        """Regex source for a defined term and its inflected forms, as it recurs in other
+        articles: with a stemmer, each word by its stem and any ending; without, the term with
+        the endings the lexicon lists (English: a plural "s")."""
+        words = term.split()
+        if self._stemmer is not None:
+            return r"[ -]?".join(re.escape(self.stem(w) or w) + r"\w*" for w in words)
+        ending = f"(?:{self.spec.endings})?" if self.spec.endings else ""
+        return re.escape(term) + ending
+
+    def same_term(self, word: str, defined: str) -> bool:
+        """Whether ``word`` (as found in a text) is a form of the ``defined`` term."""
+        if word.startswith(defined):
+            return True
+        if self._stemmer is not None:
+            stems = [self.stem(w) for w in word.split()]
+            return stems == [self.stem(w) for w in defined.split()]
+        if self.spec.endings:
+            strip = re.compile(f"(?:{self.spec.endings})$")
+            return strip.sub("", word) == strip.sub("", defined)
+        return word == defined
+
     def _core(self, word: str) -> tuple[str, bool]:
         """A word of a term as matched: (its letters, stemmed when the language stems; whether
         it ends in a wildcard)."""

@@ -160,6 +160,7 @@ class LanguageData:
     drop: str
     penalty: PenaltyReader | None
     definitions: DefinitionReader
+    morphology: Morphology
 
 
 def language_data(packs: Sequence[Pack], language: str) -> LanguageData:
@@ -171,6 +172,7 @@ def language_data(packs: Sequence[Pack], language: str) -> LanguageData:
         drop=lexicon.morphology.drop if lexicon else "",
         penalty=next((v.penalty_reader for v in views if v.penalty_reader is not None), None),
         definitions=next((v.definition_reader for v in views if v.definition_reader is not None), NO_DEFINITIONS),
+        morphology=next((v.morphology for v in views if v.lexicon is not None), views[0].morphology if views else Morphology()),
     )
 
 

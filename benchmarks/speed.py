@@ -3,9 +3,11 @@
     python benchmarks/speed.py [N]
 
 Reports: rule-pack load time; milliseconds per provision and provisions per second for the
-built-in pack (engine only, after loading); the whole `check` of an N-provision YAML file in a
-fresh process against merely loading that YAML file in a fresh process (the floor); the cold
-start of `rightscheck check` on one short file; and peak memory (max RSS) of the full check.
+built-in pack (engine only, after loading); the same per language, on the corpus's real
+provisions in that language; the whole `check` of an N-provision YAML file in a fresh process
+against merely loading that YAML file in a fresh process (the floor); the cold start of
+`rightscheck check` on one short file, and on one plain-text article in each language (language
+detection included); and peak memory (max RSS) of the full check.
 Figures, not assertions: run it before and after a change.
 """
 
@@ -64,6 +66,12 @@ def timed_process(args: list[str], repeat: int = 5, script: Path | None = None) 
     return statistics.median(times), max(rss)
 
 
+def _time(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     from rightscheck.engine import assess
@@ -85,6 +93,20 @@ def main() -> None:
     print(f"rule packs: {rules} rules, loaded and compiled in {load_s * 1000:.0f} ms")
     print(f"engine on {n} provisions: {engine_s:.2f} s = {engine_s / n * 1000:.2f} ms per provision, "
           f"{n / engine_s:.0f} provisions per second")
+    from rightscheck.corpus import load_corpus
+
+    by_language: dict[str, list[str]] = {}
+    for entry in load_corpus(ROOT / "tests" / "corpus"):
+        by_language.setdefault(entry.language, []).append(entry.text)
+    languages = [lang for lang in dict.fromkeys(lang for p in packs for lang in p.languages) if lang in by_language]
+    for lang in languages:
+        texts = by_language[lang]
+        batch = [Provision(id=f"{lang}-{i}", language=lang, text=texts[i % len(texts)] + f"\n({i})")
+                 for i in range(max(200, n // 4))]
+        assess(batch[:10], packs)  # warm-up: the language is compiled on first use
+        best = min(_time(lambda b=batch: assess(b, packs)) for _ in range(3))
+        print(f"  language {lang}: {best / len(batch) * 1000:.2f} ms per provision "
+              f"({len(texts)} real provisions, repeated to {len(batch)})")
     for length in (25_000, 100_000, 200_000):
         long_text = " ".join(p.text for p in provisions)[:length]
         start = time.perf_counter()
@@ -106,10 +128,18 @@ def main() -> None:
         cold_s, cold_rss = timed_process(
             ["rightscheck", "check", str(EXAMPLES / "cis-2018-extremist-materials.yaml"), "--format", "json",
              "--output", str(out)])
+        cold_language = {}
+        for lang in languages:
+            article = Path(tmp) / f"article-{lang}.txt"
+            article.write_text(by_language[lang][0], encoding="utf-8")
+            cold_language[lang] = timed_process(
+                ["rightscheck", "check", str(article), "--format", "json", "--output", str(out)])
     print(f"fresh process, load the {n}-provision YAML only (floor): {floor_s:.2f} s, {floor_rss:.0f} MiB")
     print(f"fresh process, full check of the same file to JSON: {full_s:.2f} s, peak {full_rss:.0f} MiB "
           f"({full_s / floor_s:.1f}x the floor)")
     print(f"cold start, check of one short file: {cold_s * 1000:.0f} ms, peak {cold_rss:.0f} MiB")
+    for lang, (secs, rss) in cold_language.items():
+        print(f"cold start, one plain-text article in {lang} (detected): {secs * 1000:.0f} ms, peak {rss:.0f} MiB")
 
 
 if __name__ == "__main__":

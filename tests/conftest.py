@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,9 @@ from rightscheck.engine import assess
 from rightscheck.models import Provision, ProvisionReport
 from rightscheck.readers.yaml_reader import read_yaml
 from rightscheck.rules import Pack, load_packs
+
+# The parsed-pack cache of this test run lives in a folder of its own, away from the user's.
+os.environ.setdefault("RIGHTSCHECK_CACHE", tempfile.mkdtemp(prefix="rightscheck-test-cache-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = ROOT / "rules"

@@ -155,3 +155,31 @@ def test_every_problem_of_a_pack_is_reported_in_one_run(tmp_path):
     for expected in ("id LEG-EXTREMISM is already used", "source 'NOPE'", "scope 'nowhere'", "ZZZ-TWO", "tset"):
         assert expected in out, expected
     assert "Traceback" not in out
+
+
+def test_a_loaded_pack_comes_from_the_cache_until_a_file_changes(tmp_path, monkeypatch):
+    from rightscheck import pack_cache
+
+    monkeypatch.setenv("RIGHTSCHECK_CACHE", str(tmp_path / "cache"))
+    pack_dir = tmp_path / "iccpr19"
+    shutil.copytree(RULES / "iccpr19", pack_dir)
+    first = load_pack(pack_dir)
+    cached = list((tmp_path / "cache").glob("pack-*.pickle"))
+    assert len(cached) == 1
+    again = load_pack(pack_dir)
+    assert [cr.rule.id for cr in again.rules] == [cr.rule.id for cr in first.rules]
+    assert [(cr.file, cr.line) for cr in again.rules] == [(cr.file, cr.line) for cr in first.rules]
+    assert again.hash == first.hash and set(again.lexicons) == set(first.lexicons)
+    # an edit is a miss: the pack is loaded, validated and cached anew
+    legality = pack_dir / "legality.yaml"
+    legality.write_text(legality.read_text("utf-8").replace("Undefined concept of", "Undefined notion of"), "utf-8")
+    edited = load_pack(pack_dir)
+    assert edited.hash != first.hash
+    assert next(cr for cr in edited.rules if cr.rule.id == "LEG-EXTREMISM").rule.title.startswith("Undefined notion")
+    assert len(list((tmp_path / "cache").glob("pack-*.pickle"))) == 2
+    # a broken pack is never served from the cache
+    legality.write_text("- id: [broken", "utf-8")
+    with pytest.raises(RuleError):
+        load_pack(pack_dir)
+    monkeypatch.setenv("RIGHTSCHECK_CACHE", "off")
+    assert pack_cache.cache_dir() is None

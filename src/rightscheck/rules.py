@@ -318,7 +318,36 @@ def _hash_pack(files: list[Path], root: Path) -> str:
 
 
 def load_pack(path: Path) -> Pack:
-    """Load and validate one pack folder; raise :class:`RuleError` on the first bad file."""
+    """Load and validate one pack folder; raise :class:`RuleError` on the first bad file. A pack
+    loaded before with the same files comes from the cache (see :mod:`.pack_cache`)."""
+    from . import pack_cache
+
+    meta_file = path / PACK_FILE
+    if meta_file.is_file():
+        files = _pack_files(path)
+        digest = _hash_pack(files, path)
+        cached = pack_cache.load(digest)
+        if cached is not None:
+            meta, rules, lexicons, lexicon_files = cached
+            pack = Pack(meta=meta, path=path, hash=digest, lexicons=lexicons,
+                        lexicon_files={k: str(path / v) for k, v in lexicon_files.items()})
+            pack.rules = [CompiledRule(rule=r, pack=pack, file=str(path / f), line=n) for r, f, n in rules]
+            return pack
+    pack = _load_pack_files(path)
+    pack_cache.store(pack.hash, (
+        pack.meta, [(cr.rule, str(Path(cr.file).relative_to(path)), cr.line) for cr in pack.rules],
+        pack.lexicons, {k: str(Path(v).relative_to(path)) for k, v in pack.lexicon_files.items()}))
+    return pack
+
+
+def _pack_files(path: Path) -> list[Path]:
+    rule_files = sorted(p for p in path.glob("*.yaml") if p.name != PACK_FILE)
+    lexicon_dir = path / LEXICON_DIR
+    lexicon_paths = sorted(lexicon_dir.glob("*.yaml")) if lexicon_dir.is_dir() else []
+    return [path / PACK_FILE, *rule_files, *lexicon_paths]
+
+
+def _load_pack_files(path: Path) -> Pack:
     meta_file = path / PACK_FILE
     meta_doc = load_yaml_file(meta_file, error=RuleError)
     raw = meta_doc.data

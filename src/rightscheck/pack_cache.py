@@ -1,0 +1,66 @@
+"""A cache of validated rule packs, so that a check does not parse and validate every rule and
+lexicon file again each time it starts.
+
+The cache holds what loading a pack produced (its metadata, rules with their file and line, and
+lexicons) in one file per pack content: the key is the hash of the pack's files and the tool
+version, so any edit to a rule or lexicon is a miss and the pack is loaded and checked again. It
+lives in ``$RIGHTSCHECK_CACHE`` or the user's cache folder (``$XDG_CACHE_HOME/rightscheck``,
+``~/.cache/rightscheck``); ``RIGHTSCHECK_CACHE=off`` turns it off. A cache that cannot be read or
+written is ignored: it only saves time.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+
+
+def cache_dir() -> Path | None:
+    setting = os.environ.get("RIGHTSCHECK_CACHE", "")
+    if setting.lower() in {"off", "0", "no", "false"}:
+        return None
+    if setting:
+        return Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "rightscheck"
+
+
+def _file(key: str) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    safe = "".join(c if c.isalnum() else "-" for c in f"{__version__}-{key}")
+    return folder / f"pack-{safe}.pickle"
+
+
+def load(key: str) -> Any | None:
+    path = _file(key)
+    if path is None or not path.is_file():
+        return None
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # a damaged or foreign file: load the pack from its files
+        return None
+
+
+def store(key: str, value: Any) -> None:
+    path = _file(key)
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            Path(tmp).unlink(missing_ok=True)  # type: ignore[possibly-undefined]
+        except (OSError, NameError):
+            pass

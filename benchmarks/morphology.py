@@ -49,7 +49,7 @@ def main() -> int:
         data = language_data([pack], language)
         morph = view.morphology
 
-        def norm(text: str) -> str:
+        def norm(text: str, data=data) -> str:
             return normalise(text, data.fold, data.drop).norm
 
         pairs = [(c.term, f) for c in lexicon.forms for f in c.forms]
@@ -58,11 +58,10 @@ def main() -> int:
                           for t in v if _WORD.fullmatch(t)})
         methods = {}
 
-        def ours(term: str, form: str) -> bool:
+        def ours(term: str, form: str, morph=morph, norm=norm) -> bool:
             return bool(re.search(morph.term_pattern(term), morph.key_text(norm(form)).text))
 
-        methods["rightscheck (" + (morph.spec.stemmer or morph.spec.segmentation) + ")"] = (
-            ours, lambda w: morph.stem(w))
+        methods["rightscheck (" + (morph.spec.stemmer or morph.spec.segmentation) + ")"] = (ours, morph.stem)
         if simplemma is not None and language in {"en", "fr", "es", "ru", "ar"}:
             def lemma(w: str, lang: str = language) -> str:
                 return simplemma.lemmatize(w, lang=lang)
@@ -83,7 +82,8 @@ def main() -> int:
                 return any(b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
 
             methods["pymorphy3"] = (by_normal, normal)
-        print(f"{language}: {len(pairs)} term/form pairs, {len(singles)} single-word terms, {len(words)} words of corpus text")
+        print(f"{language}: {len(pairs)} term/form pairs, {len(singles)} single-word terms, "
+              f"{len(words)} words of corpus text")
         for name, (matches, key) in methods.items():
             found = sum(matches(t, f) for t, f in pairs)
             merged = sum(1 for a, b in combinations(singles, 2) if key(a) == key(b)) if not morph.characters else 0

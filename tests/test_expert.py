@@ -11,7 +11,11 @@ from click.testing import CliRunner
 from rightscheck.cli import main
 from rightscheck.explain import coverage
 from rightscheck.penalty import parse_penalty as parse_with
-from rightscheck.rules import load_packs
+from rightscheck.readers.yaml_reader import read_yaml
+from rightscheck.redraft import redraft
+from rightscheck.rules import load_packs, select_rules
+
+from .conftest import EXAMPLES, ROOT, rules_of
 
 _ENGLISH = load_packs()[0].view("en").penalty_reader
 
@@ -19,11 +23,6 @@ _ENGLISH = load_packs()[0].view("en").penalty_reader
 def parse_penalty(norm, given=None):
     """The penalty as the English lexicon reads it."""
     return parse_with(norm, given, _ENGLISH)
-from rightscheck.readers.yaml_reader import read_yaml
-from rightscheck.redraft import redraft
-from rightscheck.rules import select_rules
-
-from .conftest import EXAMPLES, ROOT, rules_of
 
 KZ_174 = (
     "1. Deliberate actions intended to incite social, national, generic, racial, class or religious "
@@ -200,7 +199,8 @@ def test_redraft_keeps_articles_grammatical():
 
     english = editing_for(load_packs()[0])  # the clean-ups come from the English lexicon
     assert _tidy("a person joins an extremist group", english) == "a person joins an extremist group"
-    assert _tidy("joins an terrorist group; as a encouragement", english) == "joins a terrorist group; as an encouragement"
+    assert (_tidy("joins an terrorist group; as a encouragement", english)
+            == "joins a terrorist group; as an encouragement")
     assert _tidy("terrorist or terrorist activity", english) == "terrorist activity"
 
 

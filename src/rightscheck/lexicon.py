@@ -114,7 +114,8 @@ class DefinitionsSpec(Strict):
 
     defines: list[str] = Field(default_factory=list, description="regexes; group 1 is the defined term")
     saving: list[str] = Field(default_factory=list, description="regexes where a saving or exclusion clause starts")
-    optional: list[str] = Field(default_factory=list, description="regexes where an optional clause starts ('a Party may require')")
+    optional: list[str] = Field(
+        default_factory=list, description="regexes where an optional clause starts ('a Party may require')")
 
     @field_validator("defines", "saving", "optional")
     @classmethod
@@ -134,7 +135,8 @@ class DefinitionsSpec(Strict):
 class HeadingsSpec(Strict):
     """How articles and their divisions are headed, for the text, Markdown, Word and PDF readers."""
 
-    article: list[str] = Field(default_factory=list, description="regexes of the word before an article number ('Article', 'Art\\.')")
+    article: list[str] = Field(
+        default_factory=list, description="regexes of the word before an article number ('Article', 'Art\\.')")
     section: list[str] = Field(default_factory=list, description="the same for sections (their ids start 'sec-')")
     article_forms: list[str] = Field(
         default_factory=list,

@@ -11,6 +11,7 @@ written is ignored: it only saves time.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import tempfile
@@ -60,7 +61,5 @@ def store(key: str, value: Any) -> None:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
-        try:
+        with contextlib.suppress(OSError, NameError):
             Path(tmp).unlink(missing_ok=True)  # type: ignore[possibly-undefined]
-        except (OSError, NameError):
-            pass

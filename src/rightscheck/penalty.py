@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .lexicon import PenaltySpec
 from .models import PenaltyField
 
+
 class PenaltyReader:
     """The penalty phrasing of one language (a lexicon's ``penalty`` section), compiled."""
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field
 
 from .engine import assess_provision
-from .models import Finding, Overall, Provision, ProvisionReport, TestResult, badness
 from .lexicon import RedraftSpec
+from .models import Finding, Overall, Provision, ProvisionReport, TestResult, badness
 from .rules import CompiledRule, Pack
 from .schema import Edit, TestId
 from .worddiff import DiffPart, word_diff

@@ -16,10 +16,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .errors import RightscheckError, RuleError
 from .definitions import NO_DEFINITIONS, DefinitionReader
+from .errors import RightscheckError, RuleError
 from .lexicon import Lexicon, VocabPattern
-from .matchers import Any, Compiled, Regex, TermIndex, Terms, compile_matcher, vocab_names
+from .matchers import Any as AnyOf
+from .matchers import Compiled, Regex, TermIndex, Terms, compile_matcher, vocab_names
 from .morphology import Morphology
 from .penalty import PenaltyReader
 from .schema import ChecklistDef, Matcher, PackMeta, Rule
@@ -172,7 +173,8 @@ def language_data(packs: Sequence[Pack], language: str) -> LanguageData:
         drop=lexicon.morphology.drop if lexicon else "",
         penalty=next((v.penalty_reader for v in views if v.penalty_reader is not None), None),
         definitions=next((v.definition_reader for v in views if v.definition_reader is not None), NO_DEFINITIONS),
-        morphology=next((v.morphology for v in views if v.lexicon is not None), views[0].morphology if views else Morphology()),
+        morphology=next((v.morphology for v in views if v.lexicon is not None),
+                        views[0].morphology if views else Morphology()),
     )
 
 
@@ -204,7 +206,7 @@ def compile_language(pack: Pack, language: str) -> LanguageView:
                     terms += words
             parts: list[Compiled] = [Terms(terms, index)] if terms else []
             parts += [Regex(rx) for rx in regexes]
-            cache[key] = parts[0] if len(parts) == 1 else Any(parts)
+            cache[key] = parts[0] if len(parts) == 1 else AnyOf(parts)
         return cache[key]
 
     def build(m: Matcher) -> Compiled:
@@ -238,8 +240,8 @@ def compile_language(pack: Pack, language: str) -> LanguageView:
         if rule.languages and language not in rule.languages:
             view.missing[rule.id] = ["(the rule is limited to " + ", ".join(rule.languages) + ")"]
             continue
-        absent = sorted(n for n in vocab_names(rule.match) | (vocab_names(rule.unless.match) if rule.unless.match else set())
-                        if pack.words(language, n) is None)
+        named = vocab_names(rule.match) | (vocab_names(rule.unless.match) if rule.unless.match else set())
+        absent = sorted(n for n in named if pack.words(language, n) is None)
         if absent:
             view.missing[rule.id] = absent
             continue

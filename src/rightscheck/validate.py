@@ -7,9 +7,8 @@ are reported but never fail.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import re
+from dataclasses import dataclass, field
 
 from .engine import assess, make_context, run_rule
 from .models import Finding, Provision
@@ -111,7 +110,8 @@ def _check_lexicon(pack: Pack, language: str, report: ValidationReport) -> None:
                  for name, want in pex.model_dump(exclude={"text"}).items()
                  if want is not None and getattr(got, name) != want]
         if wrong:
-            report.failures.append(ExampleFailure("(penalty)", file, 1, "penalty", pex.text, "; ".join(wrong), language))
+            report.failures.append(
+                ExampleFailure("(penalty)", file, 1, "penalty", pex.text, "; ".join(wrong), language))
     for cr in pack.rules:
         if cr.rule.id not in view.rules:
             continue

@@ -9,7 +9,6 @@ one provision.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from pathlib import PurePath
 

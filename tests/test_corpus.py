@@ -80,7 +80,7 @@ def test_split_is_written_down_and_both_parts_hold_entries():
 
 @pytest.mark.parametrize("part", ["development", "validation"])
 def test_findings_follow_the_authorities(results, part):
-    s = summarise(results[part])
+    s = summarise([r for r in results[part] if r.language == "en"])
     # floors, not targets: see docs/accuracy.md for the measured figures
     floors = {"development": (0.85, 0.58, 0.60, 0.65, 4), "validation": (0.70, 0.45, 0.60, 0.45, 1)}[part]
     assert s.verdict_binary >= floors[0], s
@@ -90,10 +90,11 @@ def test_findings_follow_the_authorities(results, part):
     assert s.false_missing <= floors[4], s
 
 
-def test_languages_no_pack_covers_are_not_assessed_never_passed(results):
+def test_languages_no_pack_covers_are_not_assessed_never_passed(results, packs):
+    covered = {lang for p in packs for lang in p.languages}
+    assert {r.language for r in results["development"]} - covered  # the corpus has some (tr, id, uk, it)
     for r in results["development"] + results["validation"]:
-        if r.language != "en":
-            assert r.got == "not_assessed", r.id
+        assert (r.got == "not_assessed") == (r.language not in covered), r.id
 
 
 def _report(packs, pid: str):

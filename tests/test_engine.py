@@ -82,8 +82,7 @@ def test_missing_findings_have_no_spans_and_missing_category(check):
 
 
 def test_language_not_covered_is_not_assessed(check):
-    report = check("распространение материалов, признанных в установленном порядке экстремистскими",
-                   language="ru")
+    report = check("Verbreitung von Materialien, die als extremistisch eingestuft wurden", language="de")
     assert report.overall.verdict == "not_assessed"
     assert report.overall.score is None
     assert all(t.verdict == "not_assessed" and t.score is None for t in report.tests.values())
@@ -92,7 +91,7 @@ def test_language_not_covered_is_not_assessed(check):
 
 def test_language_tags_are_read_by_their_primary_subtag(check):
     assert check("distribution of extremist materials", language="EN-GB").overall.verdict == "incompatible"
-    assert check("diffusion de matériels extrémistes", language="fr_FR").overall.verdict == "not_assessed"
+    assert check("Verbreitung extremistischer Materialien", language="de_DE").overall.verdict == "not_assessed"
 
 
 def test_recklessness_flagged_and_intent_to_incite_accepted(check):

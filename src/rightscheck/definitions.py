@@ -15,17 +15,20 @@ from __future__ import annotations
 import re
 
 from .lexicon import DefinitionsSpec
+from .matchers import DefinedTerms
+from .morphology import Morphology
 from .text import NormText
 
 # Where a saving or optional clause ends: the end of its sentence or clause (in any script).
-_CLAUSE_END = re.compile(r"[.;](?= |$)|[。；؛]")
+_CLAUSE_END = re.compile(r"\.(?= |$)|[;。؛]")
 
 
 class DefinitionReader:
     """How one language defines terms and mentions words without enacting them (a lexicon's
     ``definitions`` section), compiled."""
 
-    def __init__(self, spec: DefinitionsSpec) -> None:
+    def __init__(self, spec: DefinitionsSpec, morphology: Morphology | None = None) -> None:
+        self.morphology = morphology or Morphology()
         self.defines = [re.compile(rx) for rx in spec.defines]
         self.saving = re.compile("|".join(f"(?:{rx})" for rx in spec.saving)) if spec.saving else None
         self.optional = re.compile("|".join(f"(?:{rx})" for rx in spec.optional)) if spec.optional else None
@@ -42,11 +45,10 @@ class DefinitionReader:
 
     def defined_ranges(self, nt: NormText) -> list[tuple[int, int]]:
         """Every place in the normalised text where a term the provision defines occurs."""
-        ranges: list[tuple[int, int]] = []
-        for term in self.defined_terms(nt):
-            for m in re.finditer(r"(?<!\w)" + re.escape(term) + r"(?!\w)", nt.norm):
-                ranges.append((m.start(), m.end()))
-        return ranges
+        terms = self.defined_terms(nt)
+        if not terms:
+            return []
+        return DefinedTerms.of(terms, self.morphology).occurrences(self.morphology.key_text(nt.norm))
 
     def saving_ranges(self, nt: NormText) -> list[tuple[int, int]]:
         """Normalised ranges of saving and exclusion clauses: from the clause's trigger words to

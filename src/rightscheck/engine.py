@@ -32,7 +32,7 @@ from .models import (
     document_key,
     text_hash,
 )
-from .morphology import Morphology
+from .morphology import KeyText, Morphology
 from .penalty import parse_penalty
 from .review import Decisions
 from .rules import CompiledRule, Pack, language_data, local_scopes, scoped, select_rules
@@ -125,7 +125,7 @@ def make_context(
                   morphology=data.morphology)
     if document is not None:
         ctx.document_defined = document.defined
-        used = document.used_in(nt.norm, data.morphology)
+        used = document.used_in(ctx.key_text(data.morphology), data.morphology)
         if used:
             own = set(words.defined_terms(nt))
             ctx.inherited = [
@@ -184,13 +184,13 @@ class DocumentView:
     def __post_init__(self) -> None:
         self._patterns: dict[int, DefinedTerms] = {}
 
-    def used_in(self, norm: str, morphology: Morphology) -> set[str]:
+    def used_in(self, key: KeyText, morphology: Morphology) -> set[str]:
         """The inherited terms a normalised text uses (one scan for all of them), in the forms
         its language inflects them."""
         found = self._patterns.get(id(morphology))
         if found is None:
             found = self._patterns[id(morphology)] = DefinedTerms.of((i.term for i in self.inheritances), morphology)
-        return found.used_in(norm)
+        return found.used_in(key)
 
 
 def _documents(provisions: Sequence[Provision]) -> dict[str, list[int]]:
@@ -277,6 +277,11 @@ def assess_provision(
                      "(shown, not scored).")
     if ctx.penalty.stated:
         notes.append(f"Penalty read: {ctx.penalty.describe()}.")
+    how = provision.language_detection
+    if how is not None and how.method != "given":
+        whose = "its document's text" if how.method == "document" else "the text"
+        notes.append(f"Language: {provision.language}, detected from {whose} (confidence {how.confidence:.2f}); "
+                     "give --language if it is wrong.")
     expression = any(s.endswith(":expression") for s in engages)
     return ProvisionReport(
         **base,

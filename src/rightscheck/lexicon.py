@@ -44,6 +44,9 @@ class MorphologySpec(Strict):
     fold: dict[str, str] = Field(
         default_factory=dict, description="letters made one before matching (letter variants)")
     drop: str = Field("", description="characters removed before matching (diacritics, elongation)")
+    free_word_order: bool = Field(
+        False, description="the words a rule looks for near each other may come in either order (Chinese "
+        "puts the object before the verb: 为恐怖主义辩护): the direction of `near` is not applied")
     endings: str | None = Field(
         None, description="regex: endings a defined term may take when it recurs, in a language without "
         "a stemmer (English: 's', the plural)")

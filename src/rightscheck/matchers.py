@@ -52,20 +52,31 @@ class DefinedTerms:
 
     @classmethod
     def of(cls, terms: Iterable[str], morphology: Morphology) -> DefinedTerms:
+        """Matched in the key text of ``morphology``: stem by stem in a stemming language (so a
+        defined "экстремистские материалы" recurs as "экстремистских материалов", and
+        "العمل الإرهابي" as "عمل إرهابي"); elsewhere the term with the lexicon's endings."""
         ordered = tuple(sorted(set(terms), key=len, reverse=True))
         if not ordered:
             return cls(ordered, None)
+        if morphology.stems:
+            groups = "|".join(f"(?P<t{i}>{morphology.term_pattern(t)})" for i, t in enumerate(ordered))
+            return cls(ordered, re.compile(groups))
         groups = "|".join(f"(?P<t{i}>{morphology.inflected(t)})" for i, t in enumerate(ordered))
+        if morphology.characters:  # no word boundaries in a language written without spaces
+            return cls(ordered, re.compile("(?:" + groups + ")"))
         return cls(ordered, re.compile(r"(?<!\w)(?:" + groups + r")(?!\w)"))
 
-    def used_in(self, norm: str) -> set[str]:
-        """The terms (as defined) a normalised text uses."""
+    def used_in(self, key: KeyText) -> set[str]:
+        """The terms (as defined) a text uses (``key``: its key text)."""
         if self.pattern is None:
             return set()
-        return {self.terms[int(m.lastgroup[1:])] for m in self.pattern.finditer(norm) if m.lastgroup}
+        return {self.terms[int(m.lastgroup[1:])] for m in self.pattern.finditer(key.text) if m.lastgroup}
 
-    def occurrences(self, norm: str) -> list[Range]:
-        return [(m.start(), m.end()) for m in self.pattern.finditer(norm)] if self.pattern else []
+    def occurrences(self, key: KeyText) -> list[Range]:
+        """Where the terms occur, as ranges of the normalised text."""
+        if self.pattern is None:
+            return []
+        return [key.to_norm(m.start(), m.end()) for m in self.pattern.finditer(key.text) if m.end() > m.start()]
 
 
 @dataclass
@@ -325,11 +336,21 @@ class NearM(Compiled):
         self.b = b
         self.negate = negate
 
+    @staticmethod
+    def _reach(spec: Near, ctx: Context) -> tuple[int | None, str]:
+        """``within`` and ``direction`` as the provision's language reads them: in a language
+        written without spaces a word is a character (a word is about two), and in a language
+        whose word order differs from the rule's the direction is not applied."""
+        morph = ctx.morphology
+        within = None if spec.within is None else spec.within * (3 if morph.characters else 1)
+        return within, "either" if morph.spec.free_word_order else spec.direction
+
     def _close(self, ctx: Context, ha: Range, hb: Range) -> bool:
         spec = self.spec
-        if spec.direction == "after" and hb[0] < ha[1]:
+        within, direction = self._reach(spec, ctx)
+        if direction == "after" and hb[0] < ha[1]:
             return False
-        if spec.direction == "before" and hb[1] > ha[0]:
+        if direction == "before" and hb[1] > ha[0]:
             return False
         if ha[0] < hb[1] and hb[0] < ha[1]:
             return True  # overlapping
@@ -339,23 +360,25 @@ class NearM(Compiled):
             nt = ctx.nt
             if nt.clause_index(ha[0]) != nt.clause_index(hb[0]):
                 return False
-            if spec.within is None:
+            if within is None:
                 return True
         first, second = (ha, hb) if ha[1] <= hb[0] else (hb, ha)
         words_between = ctx.nt.word_index(second[0]) - ctx.nt.word_index(first[1] - 1) - 1
-        return spec.within is not None and words_between <= spec.within
+        return within is not None and words_between <= within
 
     def _candidates(self, ctx: Context, b_hits: tuple[Range, ...]) -> Callable[[Range], Iterable[Range]]:
         """For a hit of ``a``, the hits of ``b`` that can be close to it: a window of words or
         the same clause, found by bisection, so long texts do not cost |a| x |b| comparisons."""
         spec, nt = self.spec, ctx.nt
-        if spec.within is not None:
+        within, _ = self._reach(spec, ctx)
+        if within is not None:
             starts = [nt.word_index(s) for s, _ in b_hits]
             longest = max((nt.word_index(e - 1) - w for (_, e), w in zip(b_hits, starts, strict=True)), default=0)
+            reach = within
 
             def window(ha: Range) -> Iterable[Range]:
-                low = nt.word_index(ha[0]) - spec.within - 1 - longest  # type: ignore[operator]
-                high = nt.word_index(ha[1] - 1) + spec.within + 1  # type: ignore[operator]
+                low = nt.word_index(ha[0]) - reach - 1 - longest
+                high = nt.word_index(ha[1] - 1) + reach + 1
                 return b_hits[bisect_left(starts, low):bisect_right(starts, high)]
 
             return window
@@ -445,7 +468,7 @@ class InheritsM(Compiled):
 
     def evaluate(self, ctx: Context) -> Result:
         terms = [inh.term for inh in ctx.inherited if inh.categories & self.categories and inh.tests & self.tests]
-        hits = DefinedTerms.of(terms, ctx.morphology).occurrences(ctx.norm) if terms else []
+        hits = DefinedTerms.of(terms, ctx.morphology).occurrences(ctx.key_text(ctx.morphology)) if terms else []
         return Result(bool(hits), _sorted_unique(hits))
 
 

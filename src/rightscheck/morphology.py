@@ -17,6 +17,7 @@ from functools import lru_cache
 from .lexicon import MorphologySpec
 
 _WORD = re.compile(r"\w+")
+_EDGED = re.compile(r"(?P<before>[^\w*]*)(?P<word>\w+)(?P<after>[^\w*]*)")
 # A gap of up to six words inside one clause (see matchers.term_pattern).
 _SEP = r"[ ,'\"()/-]+"
 WORD_GAP = rf"(?:{_SEP}\w+){{0,6}}?{_SEP}"
@@ -145,8 +146,11 @@ class Morphology:
         it ends in a wildcard)."""
         star = word.endswith("*") and len(word) > 1
         core = word[:-1] if star else word
-        if self._stemmer is not None and _WORD.fullmatch(core):
-            core = self.stem(core) or core
+        if self._stemmer is not None:
+            # a word with punctuation around it ("зная,", "(a)") is stemmed without it
+            m = _EDGED.fullmatch(core)
+            if m and (not star or not m["after"]):
+                core = m["before"] + (self.stem(m["word"]) or m["word"]) + m["after"]
         return core, star
 
     def first_key(self, term: str) -> str | None:

@@ -16,6 +16,10 @@ from .lexicon import PenaltySpec
 from .models import PenaltyField
 
 
+# words between a term and a custodial word: runs of letters, each Han character one word
+_WORDS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
 class PenaltyReader:
     """The penalty phrasing of one language (a lexicon's ``penalty`` section), compiled."""
 
@@ -105,7 +109,7 @@ def _near_custodial(norm: str, start: int, end: int, anchors: list[tuple[int, in
         if a_start < end and start < a_end:
             return True
         gap = norm[a_end:start] if a_end <= start else norm[end:a_start]
-        if len(gap.split()) <= near_words:
+        if len(_WORDS.findall(gap)) <= near_words:
             return True
     return False
 

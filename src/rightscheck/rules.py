@@ -185,7 +185,7 @@ def compile_language(pack: Pack, language: str) -> LanguageView:
     view = LanguageView(language=language, lexicon=lexicon, morphology=morphology)
     if lexicon is not None:
         view.penalty_reader = PenaltyReader(lexicon.penalty) if lexicon.penalty else None
-        view.definition_reader = DefinitionReader(lexicon.definitions)
+        view.definition_reader = DefinitionReader(lexicon.definitions, morphology)
     index = TermIndex(morphology)
     cache: dict[tuple[str, ...], Compiled] = {}
     reference = language == pack.reference_language

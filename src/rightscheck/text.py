@@ -34,9 +34,13 @@ _PLAIN = {
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
 }
 _HYPHENS = {"-", "\u2010", "\u2011"}
-_WORD_RE = re.compile(r"\w+")
-# Clause boundaries: sentence ends, semicolons, colons and line-initial list markers.
-_CLAUSE_RE = re.compile(r"(?:[.;:!?](?=\s|$)|\n\s*(?:\(?[0-9a-z]{1,3}[).]|[-*\u2022]))")
+# A word: a run of letters and digits, except that each Han character is a word of its own (a
+# language written without spaces).
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD_RE = re.compile(rf"[{_HAN}]|[^\W{_HAN}]+")
+# Clause boundaries: sentence ends, semicolons, colons and line-initial list markers (full-width
+# and Arabic punctuation too).
+_CLAUSE_RE = re.compile(r"(?:[.;:!?](?=\s|$)|[。；：！？؛؟]|\n\s*(?:\(?[0-9a-z]{1,3}[).]|[-*\u2022]|（[一二三四五六七八九十]+）))")
 
 
 @dataclass(frozen=True)

@@ -75,14 +75,15 @@ class PenaltyExample(Strict):
     forced_labour: bool | None = None
 
 
-PLACEHOLDERS = re.compile(r"\{(n|lo|hi|unit)\}")
+PLACEHOLDERS = re.compile(r"\{(n|lo|hi|unit|lo_unit)\}")
 
 
 class PenaltySpec(Strict):
     """How penalties are written. Regular expressions run on the normalised (lower-case) text;
     in ``ranges``, ``maximum`` and ``minimum``, ``{n}``, ``{lo}`` and ``{hi}`` stand for a number
     (in figures or in the words of ``numbers``) and ``{unit}`` for a unit of ``years`` or
-    ``months``."""
+    ``months``; in a range, ``{lo_unit}`` is the unit of the lower bound when it has its own ("from
+    six months to two years")."""
 
     numbers: dict[str, float] = Field(default_factory=dict, description="numbers written in words")
     years: str = Field(description="regex: the word(s) for years")

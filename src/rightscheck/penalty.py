@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from .lexicon import PenaltySpec
 from .models import PenaltyField
 
-
 # words between a term and a custodial word: runs of letters, each Han character one word
 _WORDS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
@@ -30,9 +29,12 @@ class PenaltyReader:
         number = r"(?:\d+(?:[.,]\d+)?" + (f"|{words}" if words else "") + ")"
         unit = rf"(?:\(\d+\) )?(?P<unit>{spec.years}|{spec.months})"
 
+        lo_unit = rf"(?P<lo_unit>{spec.years}|{spec.months})"
+
         def template(t: str) -> re.Pattern[str]:
             return re.compile(t.replace("{lo}", f"(?P<lo>{number})").replace("{hi}", f"(?P<hi>{number})")
-                              .replace("{n}", f"(?P<n>{number})").replace("{unit}", unit))
+                              .replace("{n}", f"(?P<n>{number})").replace("{lo_unit}", lo_unit)
+                              .replace("{unit}", unit))
 
         self.months = re.compile(spec.months)
         self.custodial = re.compile(spec.custodial)
@@ -163,7 +165,7 @@ def _read_text(norm: str, reader: PenaltyReader, p: Penalty) -> None:
     for regex in reader.ranges:
         for m in regex.finditer(norm):
             if keep(m) and not any(s <= m.start() < e for s, e in p.term_spans):
-                minima.append(reader.years(m["lo"], m["unit"]))
+                minima.append(reader.years(m["lo"], m.groupdict().get("lo_unit") or m["unit"]))
                 maxima.append(reader.years(m["hi"], m["unit"]))
                 p.term_spans.append((m.start(), m.end()))
     # Bounds ("up to", "not less than", "five years' imprisonment"): where two overlap, the one

@@ -40,7 +40,8 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORD_RE = re.compile(rf"[{_HAN}]|[^\W{_HAN}]+")
 # Clause boundaries: sentence ends, semicolons, colons and line-initial list markers (full-width
 # and Arabic punctuation too).
-_CLAUSE_RE = re.compile(r"(?:[.;:!?](?=\s|$)|[。；：！？؛؟]|\n\s*(?:\(?[0-9a-z]{1,3}[).]|[-*\u2022]|（[一二三四五六七八九十]+）))")
+_CLAUSE_RE = re.compile(
+    r"(?:[.;:!?](?=\s|$)|[。；：！？؛؟]|\n\s*(?:\(?[0-9a-z]{1,3}[).]|[-*\u2022]|（[一二三四五六七八九十]+）))")
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,7 @@ from functools import lru_cache
 
 from .lexicon import MorphologySpec
 
-_WORD = re.compile(r"\w+")
-_EDGED = re.compile(r"(?P<before>[^\w*]*)(?P<word>\w+)(?P<after>[^\w*]*)")
+_WORD = re.compile(r"(\w+)")
 # A gap of up to six words inside one clause (see matchers.term_pattern).
 _SEP = r"[ ,'\"()/-]+"
 WORD_GAP = rf"(?:{_SEP}\w+){{0,6}}?{_SEP}"
@@ -102,15 +101,19 @@ class Morphology:
             if word in {"...", "…"}:
                 parts.append(gap)
                 continue
-            core, star = self._core(word)
-            piece = ""
-            for ch in core:
-                if ch == "*":
-                    piece += r"\w*"
-                elif ch == "-":
-                    piece += r"[ -]?"
-                else:
-                    piece += re.escape(ch)
+            cores, star = self._cores(word)
+            pieces = []
+            for core in cores:
+                piece = ""
+                for ch in core:
+                    if ch == "*":
+                        piece += r"\w*"
+                    elif ch == "-":
+                        piece += r"[ -]?"
+                    else:
+                        piece += re.escape(ch)
+                pieces.append(piece)
+            piece = pieces[0] if len(pieces) == 1 else "(?:" + "|".join(pieces) + ")"
             if star:
                 piece += r"\w{0,3}" if self.characters else r"\w*"
             parts.append(piece)
@@ -141,17 +144,24 @@ class Morphology:
             return strip.sub("", word) == strip.sub("", defined)
         return word == defined
 
-    def _core(self, word: str) -> tuple[str, bool]:
-        """A word of a term as matched: (its letters, stemmed when the language stems; whether
-        it ends in a wildcard)."""
+    def _cores(self, word: str) -> tuple[list[str], bool]:
+        """A word of a term as matched: its letters (stemmed when the language stems), and
+        whether it ends in a wildcard. Each run of letters is stemmed on its own, as in the text
+        ("зная," "l'intégrité" "vivre-ensemble"). Before a trailing ``*`` the letters are stemmed
+        too; where the stem is no longer a prefix of what was written ("ét" -> "et" while "état"
+        stays "état") both forms are tried."""
         star = word.endswith("*") and len(word) > 1
         core = word[:-1] if star else word
-        if self._stemmer is not None:
-            # a word with punctuation around it ("зная,", "(a)") is stemmed without it
-            m = _EDGED.fullmatch(core)
-            if m and (not star or not m["after"]):
-                core = m["before"] + (self.stem(m["word"]) or m["word"]) + m["after"]
-        return core, star
+        if self._stemmer is None or "*" in core:
+            return [core], star
+        parts = _WORD.split(core)
+        written = list(parts)
+        for i in range(1, len(parts), 2):
+            parts[i] = self.stem(parts[i]) or parts[i]
+        stemmed = "".join(parts)
+        if star and len(parts) > 2 and not written[-2].startswith(parts[-2]):
+            return [stemmed, "".join(parts[:-2] + written[-2:])], star
+        return [stemmed], star
 
     def first_key(self, term: str) -> str | None:
         """The index key of a term: the first three letters of its first word as matched (its
@@ -161,12 +171,15 @@ class Morphology:
         if self.characters:
             return lowered[0] if lowered and lowered[0] not in "*." else None
         first = lowered.split()[0] if lowered.split() else ""
-        core, star = self._core(first)
-        m = _WORD.match(core)
-        if m is None:
-            return None
-        glued = star or m.end() < len(core)
-        word = m.group(0)
-        if len(word) < 3 and glued:
-            return None
-        return word[:3]
+        cores, star = self._cores(first)
+        keys = set()
+        for core in cores:
+            m = re.match(r"\w+", core)
+            if m is None:
+                return None
+            glued = star or m.end() < len(core)
+            word = m.group(0)
+            if len(word) < 3 and glued:
+                return None
+            keys.add(word[:3])
+        return keys.pop() if len(keys) == 1 else None

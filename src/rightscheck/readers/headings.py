@@ -65,7 +65,9 @@ def build_headings(specs: Iterable[HeadingsSpec]) -> Headings:
     articles: list[re.Pattern[str]] = []
     if words:
         kinds = "|".join(f"(?:{w})" for w in words)
-        articles.append(re.compile(rf"{_LEAD}(?P<kind>{kinds})[ \t]+{_NUM}\.?(?:\*\*)?{_TITLE}", re.MULTILINE))
+        # "Article 16", and "Art.16" (an abbreviation's full stop may stand for the space)
+        articles.append(re.compile(rf"{_LEAD}(?P<kind>{kinds})(?:[ \t]+|(?<=\.)){_NUM}\.?(?:\*\*)?{_TITLE}",
+                                   re.MULTILINE))
     for s in specs:
         for form in s.article_forms:
             articles.append(re.compile(rf"{_LEAD}(?:{form})(?:\*\*)?{_FORM_TITLE}", re.MULTILINE))

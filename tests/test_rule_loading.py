@@ -165,8 +165,10 @@ def test_a_loaded_pack_comes_from_the_cache_until_a_file_changes(tmp_path, monke
     pack_dir = tmp_path / "iccpr19"
     shutil.copytree(RULES / "iccpr19", pack_dir)
     first = load_pack(pack_dir)
-    cached = list((tmp_path / "cache").glob("pack-*.pickle"))
-    assert len(cached) == 1
+    def packs_cached() -> list:
+        return [f for f in (tmp_path / "cache").glob("pack-*.pickle") if not f.name.endswith("terms.pickle")]
+
+    assert len(packs_cached()) == 1
     again = load_pack(pack_dir)
     assert [cr.rule.id for cr in again.rules] == [cr.rule.id for cr in first.rules]
     assert [(cr.file, cr.line) for cr in again.rules] == [(cr.file, cr.line) for cr in first.rules]
@@ -177,7 +179,7 @@ def test_a_loaded_pack_comes_from_the_cache_until_a_file_changes(tmp_path, monke
     edited = load_pack(pack_dir)
     assert edited.hash != first.hash
     assert next(cr for cr in edited.rules if cr.rule.id == "LEG-EXTREMISM").rule.title.startswith("Undefined notion")
-    assert len(list((tmp_path / "cache").glob("pack-*.pickle"))) == 2
+    assert len(packs_cached()) == 2
     # a broken pack is never served from the cache
     legality.write_text("- id: [broken", "utf-8")
     with pytest.raises(RuleError):

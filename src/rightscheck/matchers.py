@@ -162,8 +162,13 @@ class TermIndex:
     In a character-segmented language every character where some term starts is tried.
     """
 
-    def __init__(self, morphology: Morphology | None = None) -> None:
+    def __init__(self, morphology: Morphology | None = None,
+                 memo: dict[str, tuple[str, str | None]] | None = None) -> None:
         self.morphology = morphology or Morphology()
+        # term -> (pattern, key): what the morphology makes of a term, kept between runs by the
+        # pack cache (stemming every term of a lexicon is the bulk of compiling a language)
+        self.memo: dict[str, tuple[str, str | None]] = memo if memo is not None else {}
+        self.memo_grew = False
         # Patterns are kept as text and compiled the first time a word of their key appears, so
         # that loading a pack stays cheap (most keys never occur in a given draft).
         self.sources: dict[str, list[tuple[int, str]]] = {}
@@ -171,21 +176,27 @@ class TermIndex:
         self.lists = 0
         self._compiled: dict[str, tuple[re.Pattern[str], list[tuple[int, re.Pattern[str]]]]] = {}
         self._anywhere: list[tuple[int, re.Pattern[str]]] | None = None
+        self._anywhere_gate: re.Pattern[str] = re.compile("(?!)")
         self._starts: re.Pattern[str] | None = None
 
     def add(self, terms: list[str]) -> int:
         """Register a term list; returns its number."""
         list_id = self.lists
         self.lists += 1
-        morph = self.morphology
+        morph, memo = self.morphology, self.memo
         for term in terms:
-            entry = (list_id, morph.term_pattern(term))
-            key = morph.first_key(term)
+            found = memo.get(term)
+            if found is None:
+                found = memo[term] = (morph.term_pattern(term), morph.first_key(term))
+                self.memo_grew = True
+            pattern, key = found
+            entry = (list_id, pattern)
             if key is None:
                 self.anywhere_sources.append(entry)
             else:
                 self.sources.setdefault(key, []).append(entry)
         self._starts = None
+        self._anywhere = None
         return list_id
 
     def _key(self, key: str) -> tuple[re.Pattern[str], list[tuple[int, re.Pattern[str]]]] | None:
@@ -203,10 +214,10 @@ class TermIndex:
     def _positions(self, text: str) -> Iterable[tuple[int, str]]:
         """Where a term may start, with the key to look up there."""
         if not self.morphology.characters:
-            for word in _WORD.finditer(text):
-                w = word.group()
-                yield word.start(), w[:3] if len(w) >= 3 else w
-            return
+            return ((word.start(), word.group()[:3]) for word in _WORD.finditer(text))
+        return self._char_positions(text)
+
+    def _char_positions(self, text: str) -> Iterable[tuple[int, str]]:
         if self._starts is None:
             chars = "".join(sorted(k for k in self.sources if len(k) == 1))
             self._starts = re.compile("[" + re.escape(chars) + "]" if chars else r"(?!)")
@@ -222,17 +233,21 @@ class TermIndex:
         best: list[dict[int, int]] = [{} for _ in range(self.lists)]
         if self._anywhere is None:
             self._anywhere = [(i, re.compile(p)) for i, p in self.anywhere_sources]
-        anywhere = self._anywhere
+            # terms that may start anywhere are tried behind one gate, as keyed terms are
+            self._anywhere_gate = re.compile("|".join(p for _, p in self.anywhere_sources) or "(?!)")
+        anywhere_all = self._anywhere
+        anywhere_gate = self._anywhere_gate.match
         sources, compiled = self.sources, self._compiled
         text = key_text.text
         for pos, key in self._positions(text):
-            if key not in sources and not anywhere:
+            if key not in sources and not anywhere_all:
                 continue  # the common case: no term starts like this word
             candidates = None
             if key in sources:
                 gate, entries = compiled.get(key) or self._key(key)  # type: ignore[misc]
                 if gate.match(text, pos):
                     candidates = entries
+            anywhere = anywhere_all if anywhere_all and anywhere_gate(text, pos) else None
             for group in (candidates, anywhere):
                 if not group:
                     continue
@@ -240,7 +255,7 @@ class TermIndex:
                     m = rx.match(text, pos)
                     if m and m.end() > pos and m.end() > best[list_id].get(pos, -1):
                         best[list_id][pos] = m.end()
-        if key_text.starts is None:
+        if key_text.key_starts is None:
             return [sorted(found.items()) if found else [] for found in best]
         to_norm = key_text.to_norm
         return [sorted(to_norm(s, e) for s, e in found.items()) if found else [] for found in best]

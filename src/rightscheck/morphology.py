@@ -11,6 +11,7 @@ character, terms anywhere, with no stemming.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -25,16 +26,26 @@ CHAR_GAP = r"[^.;:!?。；：！？]{0,24}?"
 
 @dataclass
 class KeyText:
-    """The text terms are matched against, and the way back to the normalised text."""
+    """The text terms are matched against, and the way back to the normalised text: the key text
+    is made of stretches, each a stemmed word (any character of it maps to the whole word) or a
+    stretch between words (one character for one)."""
 
     text: str
-    starts: list[int] | None = None  # key index -> normalised start (None: the same text)
-    ends: list[int] | None = None
+    key_starts: list[int] | None = None  # where each stretch starts in the key text (None: the same text)
+    norm_starts: list[int] = field(default_factory=list)  # ... and in the normalised text
+    norm_ends: list[int] = field(default_factory=list)  # a word's end in the normalised text; -1 between words
+
+    def _norm(self, pos: int, end: bool) -> int:
+        assert self.key_starts is not None
+        i = bisect_right(self.key_starts, pos) - 1
+        if self.norm_ends[i] >= 0:  # inside a stemmed word: the whole word
+            return self.norm_ends[i] if end else self.norm_starts[i]
+        return self.norm_starts[i] + (pos - self.key_starts[i]) + (1 if end else 0)
 
     def to_norm(self, start: int, end: int) -> tuple[int, int]:
-        if self.starts is None or self.ends is None:
+        if self.key_starts is None:
             return start, end
-        return self.starts[start], self.ends[end - 1]
+        return self._norm(start, False), self._norm(end - 1, True)
 
 
 @dataclass
@@ -65,24 +76,34 @@ class Morphology:
         if self._stemmer is None:
             return KeyText(norm)
         out: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        pos = 0
-        stem = self.stem
-        for m in _WORD.finditer(norm):
-            gap = norm[pos:m.start()]
-            out.append(gap)
-            starts.extend(range(pos, m.start()))
-            ends.extend(range(pos + 1, m.start() + 1))
-            word = stem(m.group()) or m.group()
+        key_starts: list[int] = []
+        norm_starts: list[int] = []
+        norm_ends: list[int] = []
+        pos = 0  # in the normalised text
+        length = 0  # of the key text so far
+        matches = list(_WORD.finditer(norm))
+        stems = self._stemmer.stemWords([m.group() for m in matches])  # one call for the whole text
+        for m, stemmed in zip(matches, stems, strict=True):
+            start, end = m.span()
+            if start > pos:  # the stretch between words
+                key_starts.append(length)
+                norm_starts.append(pos)
+                norm_ends.append(-1)
+                out.append(norm[pos:start])
+                length += start - pos
+            word = stemmed or m.group()
+            key_starts.append(length)
+            norm_starts.append(start)
+            norm_ends.append(end)
             out.append(word)
-            starts.extend([m.start()] * len(word))
-            ends.extend([m.end()] * len(word))
-            pos = m.end()
-        out.append(norm[pos:])
-        starts.extend(range(pos, len(norm)))
-        ends.extend(range(pos + 1, len(norm) + 1))
-        return KeyText("".join(out), starts, ends)
+            length += len(word)
+            pos = end
+        if pos < len(norm) or not key_starts:
+            key_starts.append(length)
+            norm_starts.append(pos)
+            norm_ends.append(-1)
+            out.append(norm[pos:])
+        return KeyText("".join(out), key_starts, norm_starts, norm_ends)
 
     def term_pattern(self, term: str) -> str:
         """Regex source for one term of the rule language, as matched in the key text.
@@ -102,17 +123,7 @@ class Morphology:
                 parts.append(gap)
                 continue
             cores, star = self._cores(word)
-            pieces = []
-            for core in cores:
-                piece = ""
-                for ch in core:
-                    if ch == "*":
-                        piece += r"\w*"
-                    elif ch == "-":
-                        piece += r"[ -]?"
-                    else:
-                        piece += re.escape(ch)
-                pieces.append(piece)
+            pieces = [re.escape(core).replace(r"\*", r"\w*").replace(r"\-", r"[ -]?") for core in cores]
             piece = pieces[0] if len(pieces) == 1 else "(?:" + "|".join(pieces) + ")"
             if star:
                 piece += r"\w{0,3}" if self.characters else r"\w*"

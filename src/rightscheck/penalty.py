@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from .lexicon import PenaltySpec
 from .models import PenaltyField
 
+_CHARS_PER_WORD = 24  # generous: a window of near_words words is at most this many characters each
+_MATCH_TAIL = 120  # a period found near a custodial word may run on this far past its window
 # words between a term and a custodial word: runs of letters, each Han character one word
 _WORDS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
@@ -160,17 +162,34 @@ def _read_text(norm: str, reader: PenaltyReader, p: Penalty) -> None:
             return False
         return _near_custodial(norm, m.start(), m.end(), anchors, reader.spec.near_words)
 
+    if not anchors:
+        return  # a period counts only near a custodial word
+    # Periods are looked for only in windows around the custodial words (wider than any period
+    # that ``keep`` accepts), not through the whole text.
+    reach = reader.spec.near_words * _CHARS_PER_WORD
+    windows: list[tuple[int, int]] = []
+    for a_start, a_end in anchors:
+        low, high = max(0, a_start - reach), min(len(norm), a_end + reach)
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], high)
+        else:
+            windows.append((low, high))
+
+    def finditer(regex: re.Pattern[str]) -> list[re.Match[str]]:
+        return [m for low, high in windows
+                for m in regex.finditer(norm, low, min(len(norm), high + _MATCH_TAIL)) if m.start() < high]
+
     maxima: list[float] = []
     minima: list[float] = []
     for regex in reader.ranges:
-        for m in regex.finditer(norm):
+        for m in finditer(regex):
             if keep(m) and not any(s <= m.start() < e for s, e in p.term_spans):
                 minima.append(reader.years(m["lo"], m.groupdict().get("lo_unit") or m["unit"]))
                 maxima.append(reader.years(m["hi"], m["unit"]))
                 p.term_spans.append((m.start(), m.end()))
     # Bounds ("up to", "not less than", "five years' imprisonment"): where two overlap, the one
     # that starts first (its qualifier) wins.
-    found = sorted(((m, kind) for regex, kind in reader.bounds for m in regex.finditer(norm)),
+    found = sorted(((m, kind) for regex, kind in reader.bounds for m in finditer(regex)),
                    key=lambda mk: (mk[0].start(), -mk[0].end()))
     for m, kind in found:
         if keep(m) and not any(s <= m.start() < e for s, e in p.term_spans):

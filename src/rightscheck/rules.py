@@ -186,7 +186,10 @@ def compile_language(pack: Pack, language: str) -> LanguageView:
     if lexicon is not None:
         view.penalty_reader = PenaltyReader(lexicon.penalty) if lexicon.penalty else None
         view.definition_reader = DefinitionReader(lexicon.definitions, morphology)
-    index = TermIndex(morphology)
+    from . import pack_cache
+
+    memo_key = f"{pack.hash}-{language}-terms"
+    index = TermIndex(morphology, pack_cache.load(memo_key))
     cache: dict[tuple[str, ...], Compiled] = {}
     reference = language == pack.reference_language
 
@@ -252,6 +255,8 @@ def compile_language(pack: Pack, language: str) -> LanguageView:
             view.missing[rule.id] = [missing.name]
             continue
         view.rules[rule.id] = (matcher, unless)
+    if index.memo_grew:
+        pack_cache.store(memo_key, index.memo)
     return view
 
 

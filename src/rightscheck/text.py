@@ -14,7 +14,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 # Characters that carry no meaning for matching and are dropped.
 _INVISIBLE = {
@@ -114,13 +114,43 @@ def _is_line_end_hyphen(text: str, i: int) -> int:
 # one for one.
 _PLAIN_RUN = re.compile(r"(?:[\x21-\x2c\x2e-\x7e]|\x20(?!\s))+")
 _SPACE_RUN = re.compile(r"\s+")
+_TYPOGRAPHIC = str.maketrans(_PLAIN)
+
+
+@lru_cache(maxsize=1)
+def _combining_class() -> str:
+    """The combining marks of the Basic Multilingual Plane, as ranges for a character class."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x300, 0x10000):
+        if unicodedata.combining(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" if b > a else f"\\u{a:04x}" for a, b in ranges)
+
+
+@lru_cache(maxsize=16)
+def _simple_runs(drop: str) -> re.Pattern[str]:
+    """Runs of characters with no white space (but single spaces), hyphen, invisible, dropped
+    or combining character (nor a base that takes combining marks): in any script, such a run
+    usually folds one character for one."""
+    excluded = re.escape("".join(sorted(_INVISIBLE | _HYPHENS | set(drop)))) + _combining_class()
+    return re.compile(rf"(?:[^\s{excluded}](?![{_combining_class()}])|\x20(?![\s{excluded}]))+")
+
+
+@lru_cache(maxsize=16)
+def _fold_table(items: tuple[tuple[str, str], ...]) -> dict[int, str]:
+    return {**_TYPOGRAPHIC, **str.maketrans(dict(items))} if items else _TYPOGRAPHIC
 
 
 def normalise(text: str, fold: dict[str, str] | None = None, drop: str = "") -> NormText:
     """Build the normalised matching text of ``text`` with its offset map.
 
-    Runs of plain ASCII and of white space take a fast path; every other character (non-ASCII,
-    hyphens) is normalised one by one. A language may ``fold`` letter variants into one letter and
+    Runs of plain ASCII and of white space take a fast path, and so does any run of text whose
+    folded form is as long as itself (one character for one, as in most Cyrillic, Greek, Arabic or
+    Han text); the rest (hyphens, invisible characters, combining sequences, expansions such as
+    "ﬁ" or "ß") is normalised unit by unit. A language may ``fold`` letter variants into one letter and
     ``drop`` characters that carry no meaning for matching (diacritics, elongation): both come
     from its lexicon's morphology.
     """
@@ -132,6 +162,9 @@ def normalise(text: str, fold: dict[str, str] | None = None, drop: str = "") -> 
     last_space = True  # no leading space
     plain_match = _PLAIN_RUN.match
     space_match = _SPACE_RUN.match
+    simple_match = _simple_runs(drop).match
+    table = _fold_table(tuple(sorted(fold.items())) if fold else ())
+    slow_until = 0  # a run that does not fold one for one is done unit by unit
     while i < n:
         m = plain_match(text, i)
         j = m.end() if m else i
@@ -147,6 +180,22 @@ def normalise(text: str, fold: dict[str, str] | None = None, drop: str = "") -> 
             last_space = text[j - 1] == " "
             i = j
             continue
+        if i >= slow_until and not text[i].isspace():
+            m = simple_match(text, i)
+            if m:
+                j = m.end()
+                while j > i and text[j - 1] == " ":
+                    j -= 1  # no trailing space
+                run = text[i:j]
+                folded = unicodedata.normalize("NFKC", run).casefold() if j > i else ""
+                if j > i and len(folded) == len(run) and all(len(v) == 1 for v in (fold or {}).values()):
+                    out.append(folded.translate(table))
+                    starts.extend(range(i, j))
+                    ends.extend(range(i + 1, j + 1))
+                    last_space = False
+                    i = j
+                    continue
+                slow_until = max(j, i + 1)
         m = space_match(text, i)
         if m:
             if not last_space:

@@ -6,6 +6,7 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -182,3 +183,75 @@ def test_chinese_terms_match_without_spaces_and_arabic_variants_fold():
     found = index.scan(ar.key_text(nt.norm))[terror]
     spans = [text[nt.to_original(s, e).start:nt.to_original(s, e).end] for s, e in found]
     assert spans == ["بالإرهـاب", "للإرهاب"]
+
+
+# ----------------------------------------------------------------------------- every format
+# One real provision per language (development part of the corpus), under a heading in that
+# language, with a finding an expert would give it.
+ORIGINALS = {
+    "ru": ("ru-cc-205-2", "Статья 205.2. Публичные призывы к осуществлению террористической деятельности",
+           "art-205.2", "LEG-JUSTIFICATION"),
+    "fr": ("fr-cp-421-2-5", "Article 421-2-5", "art-421-2-5", "LEG-GLORIFICATION"),
+    "es": ("es-cp-578", "Artículo 578", "art-578", "LEG-GLORIFICATION"),
+    "ar": ("sa-ro-a44-2014", "المادة 1", "art-1", "LEG-EXTREMISM"),
+    "zh": ("cn-cl-120-3", "第一百二十条之三", "art-一百二十", "LEG-EXTREMISM"),
+}
+FONTS = {"zh": "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"}
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def _original(lang: str) -> tuple[str, str, str]:
+    from rightscheck.corpus import load_corpus
+
+    pid, heading, ident, rule = ORIGINALS[lang]
+    entry = next(e for e in load_corpus(ROOT / "tests" / "corpus") if e.id == pid)
+    return heading, entry.text.strip(), ident
+
+
+def _write(path: Path, fmt: str, lang: str, heading: str, body: str) -> None:
+    if fmt in {"txt", "md"}:
+        path.write_text(("## " if fmt == "md" else "") + heading + "\n\n" + body + "\n", "utf-8")
+    elif fmt == "docx":
+        import docx
+
+        document = docx.Document()
+        document.add_paragraph(heading)
+        for line in body.split("\n"):
+            document.add_paragraph(line)
+        document.save(str(path))
+    else:
+        from fpdf import FPDF
+
+        pdf = FPDF()
+        pdf.add_page()
+        pdf.add_font("body", "", FONTS.get(lang, DEJAVU))
+        pdf.set_font("body", size=11)  # (Arabic unshaped: the text layer keeps the logical order)
+        pdf.multi_cell(0, 6, heading + "\n" + body)
+        pdf.output(str(path))
+
+
+# Arabic PDF is left out: the PDF library writes right-to-left text in visual order, so its text
+# layer reads backwards (docs/languages.md, limits). Every other language and format is tested.
+CASES = [(lang, fmt) for lang in sorted(ORIGINALS) for fmt in ("txt", "md", "docx", "pdf")
+         if (lang, fmt) != ("ar", "pdf")]
+
+
+@pytest.mark.parametrize(("lang", "fmt"), CASES)
+def test_a_draft_in_each_un_language_is_detected_and_assessed_from_every_format(tmp_path, packs, lang, fmt):
+    from rightscheck.engine import assess
+    from rightscheck.readers import read_inputs
+
+    heading, body, ident = _original(lang)
+    path = tmp_path / f"draft.{fmt}"
+    _write(path, fmt, lang, heading, body)
+    provisions, _ = read_inputs([str(path)])
+    assert [p.language for p in provisions] == [lang]
+    assert provisions[0].language_detection.method == "detected"
+    report = assess(provisions, packs).provisions[0]
+    assert report.overall.verdict in {"concerns", "incompatible"}
+    assert ORIGINALS[lang][3] in {f.rule for f in report.findings}
+    if fmt != "pdf":  # a PDF's text layer is not the typed text: headings may break across lines
+        assert provisions[0].id == ident
+    for f in report.findings:  # quoted words are the original's
+        for s in f.spans:
+            assert report.text[s.start:s.end] == s.text

@@ -203,7 +203,7 @@ DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 def _original(lang: str) -> tuple[str, str, str]:
     from rightscheck.corpus import load_corpus
 
-    pid, heading, ident, rule = ORIGINALS[lang]
+    pid, heading, ident, _rule = ORIGINALS[lang]
     entry = next(e for e in load_corpus(ROOT / "tests" / "corpus") if e.id == pid)
     return heading, entry.text.strip(), ident
 

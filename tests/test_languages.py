@@ -255,3 +255,36 @@ def test_a_draft_in_each_un_language_is_detected_and_assessed_from_every_format(
     for f in report.findings:  # quoted words are the original's
         for s in f.spans:
             assert report.text[s.start:s.end] == s.text
+
+
+def test_the_rules_by_language_table_in_docs_is_current(packs):
+    from rightscheck.explain import language_coverage
+
+    assert (ROOT / "docs" / "language-coverage.md").read_text("utf-8") == language_coverage(packs, "markdown"), (
+        "docs/language-coverage.md is stale: run "
+        "'rightscheck rules --languages --format markdown > docs/language-coverage.md'")
+    rows = {r["rule"]: r["languages"] for r in __import__("json").loads(language_coverage(packs, "json"))}
+    # Russian, French and Spanish are complete: every rule runs there, with examples in the language
+    for lang in ("ru", "fr", "es"):
+        assert all(langs[lang]["runs"] and langs[lang]["examples"] for langs in rows.values()), lang
+    # Arabic and Chinese cover the core of the doctrine at least
+    core = ["LEG-EXTREMISM", "LEG-JUSTIFICATION", "LEG-GLORIFICATION", "LEG-PROPAGANDA", "LEG-FALSE-INFORMATION",
+            "LEG-TERRORISM-DEFINITION-BROAD", "LEG-INSULT", "AIM-STATE-REPUTATION", "LEG-NO-INTENT", "NEC-NO-DANGER",
+            "DEF-NO-PROTECTED-PURPOSES", "PEN-CUSTODIAL-SPEECH", "PEN-SEVERE-MAXIMUM", "PEN-DEATH-CORPORAL"]
+    for lang in ("ar", "zh"):
+        assert all(rows[r][lang]["runs"] and rows[r][lang]["examples"] for r in core), lang
+
+
+def test_a_rule_without_words_makes_its_test_need_review_never_pass(packs):
+    from rightscheck.engine import assess
+    from rightscheck.models import Provision
+
+    # PROC-BLOCKING has no Arabic words (a core lexicon): a blocking power in Arabic cannot pass
+    text = "يجوز للهيئة حجب الموقع الإلكتروني دون حاجة إلى أمر قضائي."
+    report = assess([Provision(id="p", text=text, language="ar")], packs).provisions[0]
+    proportionality = report.tests["proportionality"]
+    assert proportionality.verdict in {"needs_review", "concerns", "incompatible"}
+    if proportionality.verdict == "needs_review":
+        assert "no words in language 'ar'" in proportionality.reason
+    assert report.overall.verdict != "compatible" or any(
+        t.verdict == "needs_review" for t in report.tests.values())

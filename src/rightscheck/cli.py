@@ -295,15 +295,21 @@ def review_init(paths: tuple[str, ...], output: str, rules_dirs: tuple[str, ...]
 @main.command("rules")
 @click.option("--explain", metavar="RULE-ID", help="Show one rule in full.")
 @click.option("--coverage", is_flag=True, help="Show which rules implement each signal of the doctrine brief.")
+@click.option("--languages", is_flag=True, help="Show which rules run in which language (words in its lexicon).")
 @click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table",
               show_default=True)
 @rules_option
-def rules_cmd(explain: str | None, coverage: bool, fmt: str, rules_dirs: tuple[str, ...]) -> None:
-    """List the rules, show one in full with --explain, or the doctrine coverage with --coverage."""
+def rules_cmd(explain: str | None, coverage: bool, languages: bool, fmt: str, rules_dirs: tuple[str, ...]) -> None:
+    """List the rules, show one in full with --explain, the doctrine coverage with --coverage, or
+    the rules each language runs with --languages."""
     from .explain import coverage as coverage_table
-    from .explain import explain_rule, list_rules
+    from .explain import explain_rule, language_coverage, list_rules
 
     packs = _load(rules_dirs)
+    if languages:
+        text = language_coverage(packs, "json" if fmt == "json" else "markdown")
+        click.echo(text, nl=not text.endswith("\n"))
+        return
     if fmt == "table" and not explain and sys.stdout.isatty():
         import json
 

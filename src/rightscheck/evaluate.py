@@ -56,6 +56,8 @@ class Accuracy:
 
 
 NO_CONCERN = {"compatible", "not_engaged"}
+# "concern or not" (binary agreement): a provision that needs review raised no concern either
+NO_CONCERN_FOUND = NO_CONCERN | {"needs_review"}
 
 
 def same_verdict(expected: str, got: str) -> bool:
@@ -222,7 +224,8 @@ def summarise(results: list[EntryResult]) -> Summary:
     return Summary(
         entries=len(results), assessed=len(done),
         verdict_exact=share(sum(same_verdict(r.expected, r.got) for r in done), len(done)),
-        verdict_binary=share(sum((r.expected in NO_CONCERN) == (r.got in NO_CONCERN) for r in done), len(done)),
+        verdict_binary=share(sum((r.expected in NO_CONCERN_FOUND) == (r.got in NO_CONCERN_FOUND) for r in done),
+                             len(done)),
         defect_recall=share(sum(d.found for d in defects), len(defects)), defects=len(defects),
         term_recall=share(sum(r.terms_found for r in done), terms_total), terms=terms_total,
         false_missing=sum(len(r.false_missing) for r in done), satisfied=sum(r.satisfied_total for r in done),

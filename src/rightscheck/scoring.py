@@ -55,12 +55,15 @@ def score_test(
     return TestResult(score=score, verdict=verdict, steps=steps, reason=reason)
 
 
+NO_WORDS = "have no words in language"  # marks a test that some rules could not look at
+
+
 def needs_words(result: TestResult, rules: list[str], language: str) -> TestResult:
-    """A test that found nothing, while some of its rules have no words in the provision's
+    """A test with no concern, while some of its rules have no words in the provision's
     language, needs review: those rules could not look."""
     shown = ", ".join(rules[:6]) + (f" and {len(rules) - 6} more" if len(rules) > 6 else "")
-    reason = (f"no finding, but {len(rules)} rule(s) of this test have no words in language "
-              f"{language!r} and did not run: {shown}")
+    found = f"score {result.score:g}, no concern" if result.steps else "no finding"
+    reason = f"{found}, but {len(rules)} rule(s) of this test {NO_WORDS} {language!r} and did not run: {shown}"
     return TestResult(score=result.score, verdict="needs_review", steps=result.steps, reason=reason)
 
 
@@ -83,6 +86,13 @@ def overall(tests: dict[TestId, TestResult], engages_expression: bool = True) ->
     excluded = [t for t in TESTS if tests[t].verdict == "excluded"]
     if len(excluded) == len(TESTS):
         return Overall(score=None, verdict="not_assessed", reason="every test was excluded from this run")
+    unlooked = [t for t in review if NO_WORDS in tests[t].reason]
+    if unlooked:
+        # some rules could not look at this text (no words in its language): no verdict of
+        # "no concern" can be given
+        return Overall(score=score, verdict="needs_review",
+                       reason=f"no concern found by the rules that ran, but {', '.join(unlooked)} "
+                       "had rules with no words in the provision's language: see those tests")
     parts = ["no concern found on the face of the text"]
     if not engages_expression:
         parts = ["the provision does not appear to restrict expression; "

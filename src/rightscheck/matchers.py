@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .morphology import KeyText, Morphology
@@ -151,6 +151,22 @@ def term_pattern(term: str, morphology: Morphology | None = None) -> str:
     return (morphology or Morphology()).term_pattern(term)
 
 
+class _LazyPatterns:
+    """(list id, pattern) pairs whose patterns are compiled on first iteration."""
+
+    def __init__(self, sources: list[tuple[int, str]]) -> None:
+        self._sources = sources
+        self._compiled: list[tuple[int, re.Pattern[str]]] | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self._sources)
+
+    def __iter__(self) -> Iterator[tuple[int, re.Pattern[str]]]:
+        if self._compiled is None:
+            self._compiled = [(i, re.compile(p)) for i, p in self._sources]
+        return iter(self._compiled)
+
+
 class TermIndex:
     """Every term of a pack in one language, indexed by how its first word starts, matched in one
     pass over the text (the key text of the language's :class:`Morphology`).
@@ -174,7 +190,7 @@ class TermIndex:
         self.sources: dict[str, list[tuple[int, str]]] = {}
         self.anywhere_sources: list[tuple[int, str]] = []
         self.lists = 0
-        self._compiled: dict[str, tuple[re.Pattern[str], list[tuple[int, re.Pattern[str]]]]] = {}
+        self._compiled: dict[str, tuple[re.Pattern[str], _LazyPatterns]] = {}
         self._anywhere: list[tuple[int, re.Pattern[str]]] | None = None
         self._anywhere_gate: re.Pattern[str] = re.compile("(?!)")
         self._starts: re.Pattern[str] | None = None
@@ -199,16 +215,17 @@ class TermIndex:
         self._anywhere = None
         return list_id
 
-    def _key(self, key: str) -> tuple[re.Pattern[str], list[tuple[int, re.Pattern[str]]]] | None:
-        """The terms of a key, compiled, behind one "gate" expression for all of them: most words
-        start no term at all, and the gate says so in one call."""
+    def _key(self, key: str) -> tuple[re.Pattern[str], _LazyPatterns] | None:
+        """The terms of a key behind one "gate" expression for all of them: most words start no
+        term at all, and the gate says so in one call. The terms themselves are compiled the first
+        time their gate opens (compiling is most of what a short check costs)."""
         compiled = self._compiled.get(key)
         if compiled is None:
             sources = self.sources.get(key)
             if not sources:
                 return None
             gate = re.compile("|".join(p for _, p in sources))
-            compiled = self._compiled[key] = (gate, [(i, re.compile(p)) for i, p in sources])
+            compiled = self._compiled[key] = (gate, _LazyPatterns(sources))
         return compiled
 
     def _positions(self, text: str) -> Iterable[tuple[int, str]]:

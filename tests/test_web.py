@@ -50,6 +50,17 @@ def test_paste_gives_the_report_with_marks_and_verdict(client):
     assert "English (en)" in page.text
 
 
+def test_a_pasted_article_in_another_language_is_detected_and_assessed(client):
+    russian = ("Статья 205.2. Публичное оправдание терроризма\n\n"
+               "Публичное оправдание терроризма наказывается лишением свободы на срок до пяти лет.")
+    page = client.post("/check", data={"text": russian})
+    assert page.status_code == 200
+    assert "Russian (ru)" in page.text and "detected" in page.text
+    assert re.search(r"<mark[^>]*>оправдание</mark>", page.text)
+    chosen = client.post("/check", data={"text": russian, "language": "fr"})  # the reviewer's choice wins
+    assert "French (fr)" in chosen.text
+
+
 def test_the_web_report_is_the_cli_report(client, packs):
     page = client.post("/check", data={"text": CIS})
     data = client.get(f"/download/{_key(page.text)}/json").json()

@@ -288,3 +288,14 @@ def test_a_rule_without_words_makes_its_test_need_review_never_pass(packs):
         assert "no words in language 'ar'" in proportionality.reason
     assert report.overall.verdict != "compatible" or any(
         t.verdict == "needs_review" for t in report.tests.values())
+
+
+def test_a_redraft_in_another_language_makes_no_english_edits(packs):
+    from rightscheck.models import Provision
+    from rightscheck.redraft import redraft
+    from rightscheck.rules import select_rules
+
+    text = "Публичное оправдание терроризма наказывается лишением свободы на срок до пяти лет."
+    result = redraft([Provision(id="a", text=text, language="ru")], packs, select_rules(packs, None, None)).provisions[0]
+    assert result.changes == [] and result.redraft == text
+    assert "LEG-JUSTIFICATION" in result.not_addressed and "'ru'" in result.note

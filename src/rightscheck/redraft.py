@@ -87,6 +87,7 @@ class RedraftedProvision(Model):
     redraft: str
     changes: list[Change]
     not_addressed: list[str] = Field(description="findings with no machine edit: for a person")
+    note: str | None = Field(None, description="why no machine edit was tried, when none was")
     before: Assessment
     after: Assessment
     diff: list[DiffPart]
@@ -311,6 +312,9 @@ def redraft_provision(
     return RedraftedProvision(
         id=provision.id, title=provision.title, original=provision.text, redraft=new_text,
         changes=changes, not_addressed=not_addressed, before=_assessment(original),
+        note=None if own else (f"The machine edits are written in {', '.join(p.reference_language for p in packs)}; "
+                               f"this provision is in {provision.language!r}, so its findings keep their advice "
+                               "for a person to apply."),
         after=_assessment(after), diff=word_diff(provision.text, new_text), improved=improved,
     )
 

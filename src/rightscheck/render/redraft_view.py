@@ -45,6 +45,8 @@ def render_redraft_markdown(report: RedraftReport) -> str:
         if p.changes:
             out += [f"{i}. {_change_line(c)}" for i, c in enumerate(p.changes, 1)]
             out.append("")
+        if p.note:
+            out += [p.note, ""]
         if p.not_addressed:
             out += ["Left for a person (no machine edit): " + ", ".join(p.not_addressed), ""]
         out += ["### Suggested text", "", "```text", p.redraft.rstrip(), "```", ""]
@@ -63,6 +65,8 @@ def redraft_view(p: RedraftedProvision) -> Panel:
     parts: list = [diff, Text("")]
     for i, c in enumerate(p.changes, 1):
         parts.append(Text(f"{i}. {_change_line(c)}", style="cyan"))
+    if p.note:
+        parts.append(Text(p.note, style="yellow"))
     if p.not_addressed:
         parts.append(Text("Left for a person: " + ", ".join(p.not_addressed), style="yellow"))
     title = Text(p.id + (f" — {p.title}" if p.title else "") + "  ", style="bold")

@@ -296,6 +296,7 @@ def test_a_redraft_in_another_language_makes_no_english_edits(packs):
     from rightscheck.rules import select_rules
 
     text = "Публичное оправдание терроризма наказывается лишением свободы на срок до пяти лет."
-    result = redraft([Provision(id="a", text=text, language="ru")], packs, select_rules(packs, None, None)).provisions[0]
+    rules = select_rules(packs, None, None)
+    result = redraft([Provision(id="a", text=text, language="ru")], packs, rules).provisions[0]
     assert result.changes == [] and result.redraft == text
     assert "LEG-JUSTIFICATION" in result.not_addressed and "'ru'" in result.note

@@ -194,7 +194,7 @@ ORIGINALS = {
     "fr": ("fr-cp-421-2-5", "Article 421-2-5", "art-421-2-5", "LEG-GLORIFICATION"),
     "es": ("es-cp-578", "Artículo 578", "art-578", "LEG-GLORIFICATION"),
     "ar": ("sa-ro-a44-2014", "المادة 1", "art-1", "LEG-EXTREMISM"),
-    "zh": ("cn-cl-120-3", "第一百二十条之三", "art-一百二十", "LEG-EXTREMISM"),
+    "zh": ("cn-cl-120-3", "第一百二十条之三", "art-120-3", "LEG-EXTREMISM"),
 }
 FONTS = {"zh": "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"}
 DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"

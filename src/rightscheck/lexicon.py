@@ -147,6 +147,10 @@ class HeadingsSpec(Strict):
         description="regexes of a whole heading with its number in a named group 'num' (第十六条)")
     division: list[str] = Field(default_factory=list, description="regexes of the word before a chapter or part number")
     division_forms: list[str] = Field(default_factory=list, description="regexes of a whole division heading (第一章)")
+    numerals: dict[str, int] = Field(
+        default_factory=dict, description="numerals written as characters, for article ids: digits and the "
+        "multipliers 10, 100, 1000 (一: 1 … 十: 10, 百: 100): 第一百二十条 gives art-120; a form's group 'sub' "
+        "(之三) gives art-120-3")
 
     @field_validator("article", "section", "article_forms", "division", "division_forms")
     @classmethod

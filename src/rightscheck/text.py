@@ -41,7 +41,7 @@ _WORD_RE = re.compile(rf"[{_HAN}]|[^\W{_HAN}]+")
 # Clause boundaries: sentence ends, semicolons, colons and line-initial list markers (full-width
 # and Arabic punctuation too).
 _CLAUSE_RE = re.compile(
-    r"(?:[.;:!?](?=\s|$)|[。；：！？؛؟]|\n\s*(?:\(?[0-9a-z]{1,3}[).]|[-*\u2022]|（[一二三四五六七八九十]+）))")
+    r"(?:[.;:!?](?=\s|$)|[。；：！？؛؟]|\n\s*(?:\(?[0-9a-z]{1,3}[).]|[-*\u2022]|（[^）\n]{1,4}）))")
 
 
 @dataclass(frozen=True)

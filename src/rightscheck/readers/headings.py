@@ -34,6 +34,28 @@ class Headings:
     articles: tuple[re.Pattern[str], ...]
     sections: re.Pattern[str] | None
     divisions: tuple[re.Pattern[str], ...]
+    numerals: tuple[tuple[str, int], ...] = ()
+
+    def number(self, match: re.Match[str]) -> str:
+        """The article number of a heading, in figures where it is written in numerals
+        (一百二十 -> 120), with a sub-number (之三 -> -3) where the form has one."""
+        num = self._figures(match["num"])
+        sub = match.groupdict().get("sub")
+        return f"{num}-{self._figures(sub)}" if sub else num
+
+    def _figures(self, written: str) -> str:
+        values = dict(self.numerals)
+        if not written or not all(c in values for c in written):
+            return written
+        total, digit = 0, 0
+        for c in written:
+            value = values[c]
+            if value >= 10:  # a multiplier: 十 100 千 (a bare 十 is ten)
+                total += (digit or 1) * value
+                digit = 0
+            else:
+                digit = digit * 10 + value if digit and value == 0 else value
+        return str(total + digit)
 
     def find(self, text: str) -> list[re.Match[str]]:
         """Every heading of ``text`` in order (where two expressions find the same line, the
@@ -80,7 +102,8 @@ def build_headings(specs: Iterable[HeadingsSpec]) -> Headings:
         for form in s.division_forms:
             divisions.append(re.compile(rf"{_LEAD}(?:{form})[^\n]*$", re.MULTILINE))
     sections = re.compile("|".join(f"(?:{w})" for w in section_words)) if section_words else None
-    return Headings(tuple(articles), sections, tuple(divisions))
+    numerals = tuple(sorted({k: v for s in specs for k, v in s.numerals.items()}.items()))
+    return Headings(tuple(articles), sections, tuple(divisions), numerals)
 
 
 def headings_of(packs: Iterable[object]) -> Headings:

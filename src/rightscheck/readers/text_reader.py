@@ -28,7 +28,9 @@ def _inline(title: str) -> bool:
     """A heading's "title" that is the article's text written on the same line: many words, or
     a long run in a script written without spaces."""
     words = title.split()
-    return len(words) >= TITLE_MAX_WORDS or (len(words) <= 2 and len(title) >= 30)
+    # many words; a long run in a script written without spaces; or a sentence ended by a
+    # full-width full stop (Chinese articles have no titles: the text follows the number)
+    return len(words) >= TITLE_MAX_WORDS or (len(words) <= 2 and len(title) >= 30) or title.rstrip().endswith("。")
 
 
 def split_text(text: str, name: str, headings: Headings | None = None) -> list[tuple[Provision, int]]:
@@ -56,7 +58,7 @@ def split_text(text: str, name: str, headings: Headings | None = None) -> list[t
         if inline:
             raw = text[m.start("title"):end]
         body = raw.strip("\n")
-        pid = _id(found.id_prefix(m), m["num"])
+        pid = _id(found.id_prefix(m), found.number(m))
         line = text.count("\n", 0, m.start()) + 1
         if pid in seen:
             raise InputError(

@@ -26,7 +26,7 @@ VERDICT_LABEL: dict[str, str] = {
     "compatible": "no concern found on the face of the text",
     "concerns": "concerns",
     "incompatible": "incompatible",
-    "needs_review": "needs review: the text gives no handle on this test",
+    "needs_review": "needs review: not every question could be answered from the text",
     "excluded": "excluded from this run",
     "not_engaged": "not engaged: the provision does not appear to restrict expression",
     "not_assessed": "not assessed",

@@ -125,3 +125,20 @@ def test_philippine_terrorism_definition_is_judged_against_practice_7(packs):
 def test_budapest_offences_are_not_engaged(packs):
     for pid in ("coe-cets185-2", "coe-cets185-3", "coe-cets185-5"):
         assert _report(packs, pid).overall.verdict == "not_engaged", pid
+
+
+# Floors per language on the development part (measured November 2026, see docs/languages.md),
+# and no high or critical finding on an endorsed text in any language, in either part.
+LANGUAGE_FLOORS = {"ru": 0.80, "fr": 0.75, "es": 0.70, "ar": 0.85, "zh": 0.80}
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGE_FLOORS))
+def test_each_language_finds_what_the_authorities_found(results, language):
+    dev = summarise([r for r in results["development"] if r.language == language])
+    assert dev.assessed == dev.entries, "every provision in the language is assessed"
+    assert dev.defect_recall >= LANGUAGE_FLOORS[language], dev
+    assert dev.verdict_binary >= 0.9, dev
+    assert dev.false_missing == 0, dev
+    for part in ("development", "validation"):
+        s = summarise([r for r in results[part] if r.language == language])
+        assert s.endorsed_with_high == [], (part, s.endorsed_with_high)

@@ -54,7 +54,7 @@ def text_hash(text: str) -> str:
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 # ----------------------------------------------------------------------------- input

@@ -71,7 +71,8 @@ def check_regex(value: str) -> str:
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+    # schemas are built on first use: a check served from the pack cache never validates a rule
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, defer_build=True)
 
 
 # ----------------------------------------------------------------------------- matchers

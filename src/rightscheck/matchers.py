@@ -179,15 +179,16 @@ class TermIndex:
     """
 
     def __init__(self, morphology: Morphology | None = None,
-                 memo: dict[str, tuple[str, str | None]] | None = None) -> None:
+                 memo: dict[str, tuple[str, str | None, str]] | None = None) -> None:
         self.morphology = morphology or Morphology()
         # term -> (pattern, key): what the morphology makes of a term, kept between runs by the
         # pack cache (stemming every term of a lexicon is the bulk of compiling a language)
-        self.memo: dict[str, tuple[str, str | None]] = memo if memo is not None else {}
+        self.memo: dict[str, tuple[str, str | None, str]] = memo if memo is not None else {}
         self.memo_grew = False
         # Patterns are kept as text and compiled the first time a word of their key appears, so
         # that loading a pack stays cheap (most keys never occur in a given draft).
         self.sources: dict[str, list[tuple[int, str]]] = {}
+        self.openings: dict[str, set[str]] = {}  # key -> patterns of the terms' first words
         self.anywhere_sources: list[tuple[int, str]] = []
         self.lists = 0
         self._compiled: dict[str, tuple[re.Pattern[str], _LazyPatterns]] = {}
@@ -203,14 +204,15 @@ class TermIndex:
         for term in terms:
             found = memo.get(term)
             if found is None:
-                found = memo[term] = (morph.term_pattern(term), morph.first_key(term))
+                found = memo[term] = (morph.term_pattern(term), morph.first_key(term), morph.opening(term))
                 self.memo_grew = True
-            pattern, key = found
+            pattern, key, opening = found
             entry = (list_id, pattern)
             if key is None:
                 self.anywhere_sources.append(entry)
             else:
                 self.sources.setdefault(key, []).append(entry)
+                self.openings.setdefault(key, set()).add(opening)
         self._starts = None
         self._anywhere = None
         return list_id
@@ -224,7 +226,9 @@ class TermIndex:
             sources = self.sources.get(key)
             if not sources:
                 return None
-            gate = re.compile("|".join(p for _, p in sources))
+            # the gate asks only whether some term's first word starts here (a necessary condition,
+            # short to compile); the terms themselves are compiled when it opens
+            gate = re.compile("|".join(sorted(self.openings[key])))
             compiled = self._compiled[key] = (gate, _LazyPatterns(sources))
         return compiled
 

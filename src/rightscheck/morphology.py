@@ -133,6 +133,15 @@ class Morphology:
         body = "".join(parts)
         return body if self.characters else r"(?<!\w)" + body + r"(?!\w)"
 
+    def opening(self, term: str) -> str:
+        """Regex source that matches wherever the term can start: its first word as matched, with
+        no boundary after it (the next word may be glued to it). For a term index's gate."""
+        if self.characters:
+            return self.term_pattern(term)
+        first = term.strip().lower().split()[0]
+        pattern = self.term_pattern(first if first not in {"...", "…"} else term)
+        return pattern[: -len(r"(?!\w)")] if pattern.endswith(r"(?!\w)") else pattern
+
     def inflected(self, term: str) -> str:
         """Regex source for a defined term and its inflected forms, as it recurs in other
         articles: with a stemmer, each word by its stem and any ending; without, the term with

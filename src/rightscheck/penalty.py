@@ -17,6 +17,7 @@ from .models import PenaltyField
 
 _CHARS_PER_WORD = 24  # generous: a window of near_words words is at most this many characters each
 _MATCH_TAIL = 120  # a period found near a custodial word may run on this far past its window
+_QUALIFIER_REACH = 120  # how far before a number its qualifier or the lower bound of a range may start
 # words between a term and a custodial word: runs of letters, each Han character one word
 _WORDS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
@@ -32,6 +33,9 @@ class PenaltyReader:
         unit = rf"(?:\(\d+\) )?(?P<unit>{spec.years}|{spec.months})"
 
         lo_unit = rf"(?P<lo_unit>{spec.years}|{spec.months})"
+        # a unit of time, with its number: every period a template reads contains one
+        # (a unit alone can be a period too: Arabic "سنتين", two years)
+        self.period = re.compile(rf"(?:{number}[\s-]*(?:\(\d+\)\s*)?)?(?:{spec.years}|{spec.months})")
 
         def template(t: str) -> re.Pattern[str]:
             return re.compile(t.replace("{lo}", f"(?P<lo>{number})").replace("{hi}", f"(?P<hi>{number})")
@@ -167,13 +171,23 @@ def _read_text(norm: str, reader: PenaltyReader, p: Penalty) -> None:
     # Periods are looked for only in windows around the custodial words (wider than any period
     # that ``keep`` accepts), not through the whole text.
     reach = reader.spec.near_words * _CHARS_PER_WORD
-    windows: list[tuple[int, int]] = []
+    near: list[tuple[int, int]] = []
     for a_start, a_end in anchors:
         low, high = max(0, a_start - reach), min(len(norm), a_end + reach)
-        if windows and low <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], high)
+        if near and low <= near[-1][1]:
+            near[-1] = (near[-1][0], high)
         else:
-            windows.append((low, high))
+            near.append((low, high))
+    # ... and there only where a number stands with its unit (the qualifier before it may reach
+    # back a few words: "not less than", "на срок от")
+    windows: list[tuple[int, int]] = []
+    for low, high in near:
+        for m in reader.period.finditer(norm, low, high):
+            start, end = max(low, m.start() - _QUALIFIER_REACH), m.end()
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
 
     def finditer(regex: re.Pattern[str]) -> list[re.Match[str]]:
         return [m for low, high in windows

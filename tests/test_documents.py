@@ -341,3 +341,43 @@ def test_compare_follows_renumbered_articles(tmp_path):
     assert rows["art-12"]["status"] == "added" and len(rows) == 3
     md = run("compare", str(old), str(new), "--format", "markdown").stdout
     assert "art-6 (was art-7)" in md
+
+
+# ----------------------------------------------------------------------------- batches
+def test_a_folder_of_laws_is_one_report_with_file_names_and_no_id_clash(tmp_path, packs):
+    from rightscheck.engine import assess
+    from rightscheck.readers import read_inputs
+
+    (tmp_path / "penal").mkdir()
+    (tmp_path / "media").mkdir()
+    (tmp_path / "penal" / "code.txt").write_text(
+        "Section 24. Whoever publishes extremist materials shall be punished.\n", "utf-8")
+    (tmp_path / "media" / "law.md").write_text(
+        "Section 24. Whoever glorifies terrorism shall be punished.\n\n"
+        "Section 25. Whoever publicly incites violence, with intent to incite it, shall be punished.\n", "utf-8")
+    (tmp_path / ".notes.txt").write_text("not a law", "utf-8")  # hidden files are left out
+    (tmp_path / "media" / "logo.png").write_bytes(b"\x89PNG")  # so are other kinds of file
+    provisions, inputs = read_inputs([str(tmp_path)])
+    assert [p.id for p in provisions] == ["law/sec-24", "sec-25", "code/sec-24"]
+    assert [Path(i.path).name for i in inputs] == ["law.md", "code.txt"]
+    report = assess(provisions, packs)
+    origins = {p.id: p.origin for p in report.provisions}
+    assert origins["code/sec-24"].endswith("code.txt:1") and origins["sec-25"].endswith("law.md:3")
+    assert {f.rule for f in report.provisions[2].findings} >= {"LEG-EXTREMISM"}
+    # a pattern the shell did not expand reads the files it matches
+    provisions, _ = read_inputs([str(tmp_path / "*" / "*.txt")])
+    assert [p.id for p in provisions] == ["sec-24"]
+
+
+def test_an_id_repeated_within_one_file_is_still_an_error(tmp_path):
+    from rightscheck.errors import InputError
+    from rightscheck.readers import read_inputs
+
+    draft = tmp_path / "d.yaml"
+    draft.write_text("provisions:\n  - {id: a, text: one}\n  - {id: a, text: two}\n", "utf-8")
+    with pytest.raises(InputError, match="used twice"):
+        read_inputs([str(draft)])
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(InputError, match="no draft in this folder"):
+        read_inputs([str(empty)])

@@ -221,6 +221,7 @@ def assess_provision(
     base = {
         "id": provision.id, "title": provision.title, "source": provision.source,
         "language": provision.language, "language_detection": provision.language_detection,
+        "origin": provision.origin,
         "input_hash": text_hash(provision.text),
         "text": provision.text,
     }

@@ -191,6 +191,8 @@ class ProvisionReport(Model):
     language: str
     language_detection: LanguageDetection | None = Field(
         None, description="how the language was settled (given or detected, with the confidence); added in 2.1")
+    origin: str | None = Field(
+        None, description="the input file the provision was read from, with its line or page; added in 2.1")
     input_hash: str
     engages_expression: bool
     engages: list[str] = Field(default_factory=list)

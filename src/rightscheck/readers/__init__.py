@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from ..errors import InputError
 from ..models import InputInfo, Provision
@@ -19,6 +19,59 @@ from .yaml_reader import looks_like_yaml_provisions, read_yaml
 
 YAML_SUFFIXES = {".yaml", ".yml"}
 BINARY_SUFFIXES = {".docx", ".pdf"}
+# what a folder given as input is searched for
+DRAFT_SUFFIXES = YAML_SUFFIXES | BINARY_SUFFIXES | {".txt", ".md", ".markdown"}
+_GLOB = set("*?[")
+
+
+def expand_paths(paths: list[str]) -> list[str]:
+    """The files a run reads: a folder stands for the drafts in it and its subfolders (by
+    extension, hidden files left out), a pattern (``laws/*.docx``) for the files it matches when
+    the shell did not expand it; each file once, in the order given."""
+    import glob
+
+    out: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if raw != "-" and path.is_dir():
+            found = sorted(str(p) for p in path.rglob("*")
+                           if p.is_file() and p.suffix.lower() in DRAFT_SUFFIXES
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not found:
+                raise InputError("no draft in this folder", file=raw,
+                                 fix=f"put .docx, .pdf, .txt, .md or .yaml files in it ({', '.join(sorted(DRAFT_SUFFIXES))})")
+            out += found
+        elif raw != "-" and not path.exists() and _GLOB & set(raw):
+            found = sorted(glob.glob(raw, recursive=True))
+            if not found:
+                raise InputError("no file matches this pattern", file=raw, fix="check the pattern and the folder")
+            out += found
+        else:
+            out.append(raw)
+    return list(dict.fromkeys(out))
+
+
+def _qualify(per_file: list[tuple[str, list[Provision]]]) -> None:
+    """Ids used in several files (two laws that both have "Section 24") are qualified by their
+    file ("penal-code/sec-24"); ids repeated within one file are an error."""
+    files_of: dict[str, list[str]] = {}
+    for name, found in per_file:
+        seen_here: set[str] = set()
+        for p in found:
+            if p.id in seen_here:
+                raise InputError(f"provision id {p.id!r} is used twice", file=name,
+                                 fix="give each provision of a file its own id")
+            seen_here.add(p.id)
+            files_of.setdefault(p.id, []).append(name)
+    shared = {pid for pid, names in files_of.items() if len(names) > 1}
+    if not shared:
+        return
+    stems = [PurePath(name).stem for name, _ in per_file]
+    labels = [stem if stems.count(stem) == 1 else name for stem, (name, _) in zip(stems, per_file, strict=True)]
+    for label, (name, found) in zip(labels, per_file, strict=True):
+        for i, p in enumerate(found):
+            if p.id in shared:
+                found[i] = p.model_copy(update={"id": f"{label}/{p.id}"})
 
 
 @dataclass(frozen=True)
@@ -115,8 +168,8 @@ def read_inputs(paths: list[str], limits: Limits | None = None, language: str | 
     limits = limits or Limits()
     provisions: list[Provision] = []
     infos: list[InputInfo] = []
-    seen: dict[str, str] = {}
-    for raw in paths:
+    per_file: list[tuple[str, list[Provision]]] = []
+    for raw in expand_paths(paths):
         if raw == "-":
             name = "<stdin>"
             data = sys.stdin.buffer.read(limits.max_file_bytes + 1)
@@ -142,12 +195,8 @@ def read_inputs(paths: list[str], limits: Limits | None = None, language: str | 
                     f"{limits.max_text_chars:,}", file=name,
                     fix=f"split it into articles, or raise the limit with --max-text-chars {2 * limits.max_text_chars}",
                 )
-            if p.id in seen:
-                raise InputError(
-                    f"provision id {p.id!r} is used twice (also in {seen[p.id]})",
-                    file=name, fix="give each provision its own id",
-                )
-            seen[p.id] = name
+        found = [p if p.origin else p.model_copy(update={"origin": name}) for p in found]
+        per_file.append((name, found))
         provisions.extend(found)
         if len(provisions) > limits.max_provisions:
             raise InputError(
@@ -155,4 +204,6 @@ def read_inputs(paths: list[str], limits: Limits | None = None, language: str | 
                 fix=f"check fewer files at once, or raise the limit with --max-provisions {2 * limits.max_provisions}",
             )
         infos.append(InputInfo(path=name, hash=text_hash(text)))
+    _qualify(per_file)
+    provisions = [p for _, found in per_file for p in found]
     return assign_languages(provisions, language, document_key), infos

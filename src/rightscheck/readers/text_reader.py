@@ -55,6 +55,10 @@ def split_text(text: str, name: str, headings: Headings | None = None) -> list[t
         title_text = m["title"] or ""
         # "Article 1. Whoever publishes …" on one line: a long "title" is the article's text
         inline = _inline(title_text)
+        # an article with nothing under its heading line: what follows the number is its text
+        # ("Section 24. Whoever publishes … shall be punished." alone on its line)
+        if not inline and title_text.strip() and not text[m.end():end].strip():
+            inline = True
         if inline:
             raw = text[m.start("title"):end]
         body = raw.strip("\n")

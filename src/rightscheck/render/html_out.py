@@ -97,6 +97,8 @@ def _provision(p: ProvisionReport) -> str:
     ]
     if p.source:
         parts.append(f'<p class="meta">Source: {escape(p.source)}</p>')
+    if p.origin:
+        parts.append(f'<p class="meta">Read from: {escape(p.origin)}</p>')
     parts.append('<table><caption>Tests</caption><thead><tr><th scope="col">Test</th><th scope="col">Verdict</th>'
                  '<th scope="col">Score</th><th scope="col">How the score was reached</th></tr></thead>'
                  f"<tbody>{rows}</tbody></table>")

@@ -30,6 +30,8 @@ def _provision(p: ProvisionReport) -> list[str]:
     out = [f"## {_md(p.id)}{title}", ""]
     if p.source:
         out += [f"*Source:* {_md(p.source)}", ""]
+    if p.origin:
+        out += [f"*Read from:* {_md(p.origin)}", ""]
     out += [
         f"**Overall: {verdict_word(p.overall.verdict, long=True)}** "
         f"(score {fmt_score(p.overall.score)}) — {p.overall.reason}",

@@ -38,8 +38,8 @@ def expand_paths(paths: list[str]) -> list[str]:
                            if p.is_file() and p.suffix.lower() in DRAFT_SUFFIXES
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
             if not found:
-                raise InputError("no draft in this folder", file=raw,
-                                 fix=f"put .docx, .pdf, .txt, .md or .yaml files in it ({', '.join(sorted(DRAFT_SUFFIXES))})")
+                kinds = ", ".join(sorted(DRAFT_SUFFIXES))
+                raise InputError("no draft in this folder", file=raw, fix=f"put drafts in it ({kinds})")
             out += found
         elif raw != "-" and not path.exists() and _GLOB & set(raw):
             found = sorted(glob.glob(raw, recursive=True))
@@ -68,7 +68,7 @@ def _qualify(per_file: list[tuple[str, list[Provision]]]) -> None:
         return
     stems = [PurePath(name).stem for name, _ in per_file]
     labels = [stem if stems.count(stem) == 1 else name for stem, (name, _) in zip(stems, per_file, strict=True)]
-    for label, (name, found) in zip(labels, per_file, strict=True):
+    for label, (_name, found) in zip(labels, per_file, strict=True):
         for i, p in enumerate(found):
             if p.id in shared:
                 found[i] = p.model_copy(update={"id": f"{label}/{p.id}"})

@@ -300,3 +300,24 @@ def test_a_redraft_in_another_language_makes_no_english_edits(packs):
     result = redraft([Provision(id="a", text=text, language="ru")], packs, rules).provisions[0]
     assert result.changes == [] and result.redraft == text
     assert "LEG-JUSTIFICATION" in result.not_addressed and "'ru'" in result.note
+
+
+def test_a_lexicon_may_give_a_rules_words_for_people_in_its_language(tmp_path):
+    import shutil
+
+    from rightscheck.engine import assess
+    from rightscheck.models import Provision
+    from rightscheck.rules import load_pack
+
+    pack_dir = tmp_path / "iccpr19"
+    shutil.copytree(ROOT / "rules" / "iccpr19", pack_dir)
+    lexicon = pack_dir / "lexicons" / "fr.yaml"
+    lexicon.write_text(lexicon.read_text("utf-8") + (
+        "\ntexts:\n  LEG-GLORIFICATION:\n    title: Apologie non définie\n"
+        "    message: \"{match} : l'apologie n'est pas un acte défini.\"\n"), "utf-8")
+    pack = load_pack(pack_dir)
+    text = "Le fait de faire publiquement l'apologie d'actes de terrorisme est puni de cinq ans d'emprisonnement."
+    finding = next(f for f in assess([Provision(id="a", text=text, language="fr")], [pack]).provisions[0].findings
+                   if f.rule == "LEG-GLORIFICATION")
+    assert finding.title == "Apologie non définie" and finding.message.endswith("l'apologie n'est pas un acte défini.")
+    assert finding.question  # what the lexicon does not give stays in the rule's own words

@@ -87,24 +87,26 @@ def run_rule(cr: CompiledRule, ctx: Context) -> Finding | None:
     if len(distinct) > MAX_QUOTED:
         quoted += f" and {len(distinct) - MAX_QUOTED} more"
     registry = cr.pack.meta.sources
+    lexicon = cr.pack.lexicons.get(ctx.language)
+    own = lexicon.texts.get(rule.id) if lexicon is not None else None  # the rule's words in the language
     return Finding(
         rule=rule.id,
-        title=rule.title,
+        title=(own and own.title) or rule.title,
         test=rule.test,
         category=rule.category,
         severity=rule.severity,
         confidence=rule.confidence,
-        message=_fill(rule.message, quoted or "this provision", ctx),
+        message=_fill((own and own.message) or rule.message, quoted or "this provision", ctx),
         spans=spans,
         sources=[
             SourceOut(ref=registry[c.ref].symbol, pinpoint=c.pinpoint, verified=c.verified,
                       title=registry[c.ref].title, key=c.ref)
             for c in rule.sources
         ],
-        remedy=_fill(rule.remedy.advice, quoted, ctx),
-        redraft=_fill(rule.remedy.redraft, quoted, ctx) if rule.remedy.redraft else None,
-        question=rule.question,
-        rationale=" ".join(rule.rationale.split()),
+        remedy=_fill((own and own.advice) or rule.remedy.advice, quoted, ctx),
+        redraft=_fill(redraft, quoted, ctx) if (redraft := (own and own.redraft) or rule.remedy.redraft) else None,
+        question=(own and own.question) or rule.question,
+        rationale=" ".join(((own and own.rationale) or rule.rationale).split()),
         points=finding_points(cr.pack.meta.scoring, rule.severity, rule.confidence),
     )
 

@@ -181,6 +181,18 @@ class RedraftSpec(Strict):
         return check_regex(value) if value is not None else None
 
 
+class RuleText(Strict):
+    """A rule's words for people, in the lexicon's language (each field optional: what is not
+    given stays in the rule's own language)."""
+
+    title: str | None = Field(None, min_length=3, max_length=80)
+    message: str | None = None
+    rationale: str | None = None
+    question: str | None = None
+    advice: str | None = None
+    redraft: str | None = None
+
+
 class Lexicon(Strict):
     language: str = Field(pattern=r"^[a-z]{2,3}$", description="ISO 639-1 code")
     name: str
@@ -195,3 +207,6 @@ class Lexicon(Strict):
     redraft: RedraftSpec = RedraftSpec()
     forms: list[FormCheck] = Field(default_factory=list)
     examples: dict[str, Examples] = Field(default_factory=dict, description="rule id -> examples in this language")
+    texts: dict[str, RuleText] = Field(
+        default_factory=dict, description="rule id -> its title, message, rationale, question and remedy in this "
+        "language (none yet: reports speak English; a lexicon may translate them rule by rule)")

@@ -530,9 +530,9 @@ def _lexicon_problems(pack: Pack, known_vocab: set[str]) -> list[RuleError]:
         if unknown and language != pack.reference_language:
             out.append(RuleError(f"lexicon {language}: words for unknown vocabulary {', '.join(unknown)}",
                                  file=file, fix="use the names of the reference lexicon's vocabularies"))
-        stray = sorted(set(lexicon.examples) - rule_ids)
+        stray = sorted((set(lexicon.examples) | set(lexicon.texts)) - rule_ids)
         if stray:
-            out.append(RuleError(f"lexicon {language}: examples for unknown rule(s) {', '.join(stray)}",
+            out.append(RuleError(f"lexicon {language}: examples or texts for unknown rule(s) {', '.join(stray)}",
                                  file=file, fix="fix the rule ids"))
     for language in pack.meta.languages[1:]:
         if language not in pack.lexicons:

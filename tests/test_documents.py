@@ -381,3 +381,68 @@ def test_an_id_repeated_within_one_file_is_still_an_error(tmp_path):
     empty.mkdir()
     with pytest.raises(InputError, match="no draft in this folder"):
         read_inputs([str(empty)])
+
+
+# ----------------------------------------------------------------------------- tracked changes
+def _tracked_docx(path: Path) -> Path:
+    """A draft whose colleague deleted 'publishes extremist materials' and inserted 'glorifies
+    terrorism', both as tracked changes."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def change(kind: str, text: str, ident: str):
+        element = OxmlElement(f"w:{kind}")
+        for key, value in (("w:id", ident), ("w:author", "Colleague"), ("w:date", "2026-11-01T00:00:00Z")):
+            element.set(qn(key), value)
+        run = OxmlElement("w:r")
+        t = OxmlElement("w:delText" if kind == "del" else "w:t")
+        t.set(qn("xml:space"), "preserve")
+        t.text = text
+        run.append(t)
+        element.append(run)
+        return element
+
+    document = docx.Document()
+    document.add_paragraph("Article 5. Offence")
+    paragraph = document.add_paragraph("Whoever ")
+    paragraph._p.append(change("del", "publishes extremist materials", "1"))
+    paragraph._p.append(change("ins", "glorifies terrorism", "2"))
+    paragraph.add_run(" shall be punished by imprisonment for up to five years.")
+    document.save(str(path))
+    return path
+
+
+def test_tracked_changes_are_read_accepted_and_the_report_says_so(tmp_path):
+    word = _tracked_docx(tmp_path / "draft.docx")
+    report = json.loads(run("check", str(word), "--format", "json").stdout)
+    (p,) = report["provisions"]
+    assert p["text"] == "Whoever glorifies terrorism shall be punished by imprisonment for up to five years."
+    assert report["inputs"][0]["tracked_changes"] == "accepted"
+    rules = {f["rule"] for f in p["findings"]}
+    assert "LEG-GLORIFICATION" in rules and "LEG-EXTREMISM" not in rules
+    original = json.loads(run("check", str(word), "--tracked-changes", "original", "--format", "json").stdout)
+    assert original["provisions"][0]["text"].startswith("Whoever publishes extremist materials")
+    assert original["inputs"][0]["tracked_changes"] == "original"
+    assert "LEG-EXTREMISM" in {f["rule"] for f in original["provisions"][0]["findings"]}
+
+
+def test_the_reviewed_copy_keeps_the_colleagues_tracked_changes(tmp_path):
+    word = _tracked_docx(tmp_path / "draft.docx")
+    out = tmp_path / "reviewed.docx"
+    assert run("check", str(word), "--format", "docx", "--output", str(out)).exit_code == 0
+    reviewed = docx.Document(str(out))
+    body = reviewed.element.body
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    assert [e.get(f"{w}author") for e in body.iter(f"{w}ins", f"{w}del")] == ["Colleague", "Colleague"]
+    comments = list(reviewed.comments)
+    glorify = next(c for c in comments if "LEG-GLORIFICATION" in c.text)
+    # the comment sits on the inserted words
+    start = next(e for e in body.iter(f"{w}commentRangeStart") if e.get(f"{w}id") == str(glorify.comment_id))
+    inserted = next(body.iter(f"{w}ins"))
+    assert start.getparent() is inserted or start.getnext() is inserted or start in list(inserted.iter())
+    if shutil.which("libreoffice"):
+        subprocess.run(["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+                       check=True, capture_output=True, timeout=180)
+        from pypdf import PdfReader
+
+        assert "glorifies" in PdfReader(str(tmp_path / "reviewed.pdf")).pages[0].extract_text()

@@ -66,13 +66,14 @@ def _load(rules_dirs: tuple[str, ...]):
 
 
 def _read(paths: tuple[str, ...], max_file_mb: float, max_provisions: int, max_text_chars: int,
-          language: str | None = None, packs: list | None = None):
+          language: str | None = None, packs: list | None = None, tracked: str = "accepted"):
     """Read the inputs; article headings are those of the packs' languages."""
     from .readers import Limits, read_inputs
     from .readers.headings import headings_of
 
     headings = headings_of(packs) if packs else None
-    return read_inputs(list(paths), Limits(max_file_mb, max_provisions, max_text_chars), language, headings)
+    return read_inputs(list(paths), Limits(max_file_mb, max_provisions, max_text_chars), language, headings,
+                       tracked)
 
 
 def _emit(value: Any, fmt: str, output: str | None, render: Callable[[Any], str | bytes],
@@ -165,10 +166,13 @@ def main() -> None:
               help="Exit with status 1 if any provision's overall verdict is this or worse.")
 @click.option("--review", "review_path", type=click.Path(dir_okay=False), metavar="FILE",
               help="Apply a reviewer's decisions (see 'rightscheck review init').")
+@click.option("--tracked-changes", "tracked", type=click.Choice(["accepted", "original"]), default="accepted",
+              show_default=True, help="How to read a Word draft's tracked changes: as the text reads with them "
+              "accepted, or the original; the report says which was assessed.")
 @limits_options
 def check(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tuple[str, ...],
           select: tuple[str, ...], ignore: tuple[str, ...], preview: bool, fail_on: str | None,
-          review_path: str | None, max_file_mb: float, max_provisions: int, max_text_chars: int,
+          review_path: str | None, tracked: str, max_file_mb: float, max_provisions: int, max_text_chars: int,
           language: str | None) -> None:
     """Assess provisions in PATH (YAML, plain text, Markdown, Word .docx or PDF; '-' for
     standard input)."""
@@ -180,7 +184,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tupl
         raise click.UsageError("--format docx writes a Word file: give --output FILE.docx")
     packs = _load(rules_dirs)
     selected, ignored = _selectors(packs, select, ignore)
-    provisions, inputs = _read(paths, max_file_mb, max_provisions, max_text_chars, language, packs)
+    provisions, inputs = _read(paths, max_file_mb, max_provisions, max_text_chars, language, packs, tracked)
     review = None
     if review_path:
         from .review import load_review

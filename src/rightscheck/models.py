@@ -219,6 +219,9 @@ class PackInfo(Model):
 class InputInfo(Model):
     path: str
     hash: str
+    tracked_changes: Literal["accepted", "original"] | None = Field(
+        None, description="for a Word file with tracked changes, the text assessed: as it reads with them accepted, "
+        "or the original; added in 2.1")
 
 
 class ScoringInfo(Model):

@@ -2,8 +2,9 @@
 lexicon file again each time it starts.
 
 The cache holds what loading a pack produced (its metadata, rules with their file and line, and
-lexicons) in one file per pack content: the key is the hash of the pack's files and the tool
-version, so any edit to a rule or lexicon is a miss and the pack is loaded and checked again. It
+lexicons) in one file per pack content: the key is the hash of the pack's files and a stamp of
+the code (its version and modules), so any edit to a rule, a lexicon or the code is a miss and the
+pack is loaded and checked again. It
 lives in ``$RIGHTSCHECK_CACHE`` or the user's cache folder (``$XDG_CACHE_HOME/rightscheck``,
 ``~/.cache/rightscheck``); ``RIGHTSCHECK_CACHE=off`` turns it off. A cache that cannot be read or
 written is ignored: it only saves time.
@@ -12,9 +13,11 @@ written is ignored: it only saves time.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import pickle
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -31,11 +34,23 @@ def cache_dir() -> Path | None:
     return Path(base) / "rightscheck"
 
 
+@lru_cache(maxsize=1)
+def _code_stamp() -> str:
+    """A stamp of the code that made the cached objects (each module's size and time): a cache
+    written by other code (a new version, an edited checkout) is never read."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(package.rglob("*.py")):
+        info = path.stat()
+        digest.update(f"{path.relative_to(package)}:{info.st_size}:{info.st_mtime_ns};".encode())
+    return digest.hexdigest()[:12]
+
+
 def _file(key: str) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
-    safe = "".join(c if c.isalnum() else "-" for c in f"{__version__}-{key}")
+    safe = "".join(c if c.isalnum() else "-" for c in f"{_code_stamp()}-{key}")
     return folder / f"pack-{safe}.pickle"
 
 

@@ -137,7 +137,8 @@ def decode(data: bytes, name: str) -> str:
     )
 
 
-def _read_binary(path: Path, limits: Limits, headings: Headings | None = None) -> tuple[list[Provision], str]:
+def _read_binary(path: Path, limits: Limits, headings: Headings | None = None,
+                 tracked: str = "accepted", notes: dict[str, str] | None = None) -> tuple[list[Provision], str]:
     """A .docx or .pdf draft: its provisions and the text they came from (for the input hash)."""
     try:
         size = path.stat().st_size
@@ -148,7 +149,10 @@ def _read_binary(path: Path, limits: Limits, headings: Headings | None = None) -
     if path.suffix.lower() == ".docx":
         from .docx_reader import read_docx
 
-        found = read_docx(path, headings).provisions
+        draft = read_docx(path, headings, tracked)
+        found = draft.provisions
+        if draft.tracked and notes is not None:
+            notes[str(path)] = draft.tracked
     else:
         from .pdf_reader import read_pdf
 
@@ -157,7 +161,7 @@ def _read_binary(path: Path, limits: Limits, headings: Headings | None = None) -
 
 
 def read_inputs(paths: list[str], limits: Limits | None = None, language: str | None = None,
-                headings: Headings | None = None) -> tuple[list[Provision], list[InputInfo]]:
+                headings: Headings | None = None, tracked: str = "accepted") -> tuple[list[Provision], list[InputInfo]]:
     """Read every path (or '-' for standard input); ids must be unique across all of them. Each
     provision's language is ``language`` when given (``--language``), else the one its input
     states, else detected (see :mod:`rightscheck.language`). Article headings are those of
@@ -169,6 +173,7 @@ def read_inputs(paths: list[str], limits: Limits | None = None, language: str | 
     provisions: list[Provision] = []
     infos: list[InputInfo] = []
     per_file: list[tuple[str, list[Provision]]] = []
+    tracked_read: dict[str, str] = {}  # Word files with tracked changes -> the view read
     for raw in expand_paths(paths):
         if raw == "-":
             name = "<stdin>"
@@ -180,7 +185,7 @@ def read_inputs(paths: list[str], limits: Limits | None = None, language: str | 
         elif Path(raw).suffix.lower() in BINARY_SUFFIXES:
             path = Path(raw)
             name = str(path)
-            found, text = _read_binary(path, limits, headings)
+            found, text = _read_binary(path, limits, headings, tracked, tracked_read)
         else:
             path = Path(raw)
             name = str(path)
@@ -203,7 +208,7 @@ def read_inputs(paths: list[str], limits: Limits | None = None, language: str | 
                 f"more than {limits.max_provisions:,} provisions in this run", file=name,
                 fix=f"check fewer files at once, or raise the limit with --max-provisions {2 * limits.max_provisions}",
             )
-        infos.append(InputInfo(path=name, hash=text_hash(text)))
+        infos.append(InputInfo(path=name, hash=text_hash(text), tracked_changes=tracked_read.get(name)))
     _qualify(per_file)
     provisions = [p for _, found in per_file for p in found]
     return assign_languages(provisions, language, document_key), infos

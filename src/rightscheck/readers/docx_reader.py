@@ -13,11 +13,64 @@ from .headings import Headings
 from .text_reader import join_parts, part_at, split_text
 
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Tracked changes: the text as it reads with them accepted (insertions in, deletions out), or as it
+# read before them (the original).
+TRACKED_VIEWS = ("accepted", "original")
+_LEFT_OUT = {"accepted": {W + "del", W + "moveFrom"}, "original": {W + "ins", W + "moveTo"}}
+# elements that hold runs of the paragraph's text
+_CONTAINERS = {W + t for t in ("ins", "del", "moveTo", "moveFrom", "hyperlink", "smartTag", "sdt", "sdtContent",
+                               "fldSimple", "customXml")}
+_TEXT = {W + "t": None, W + "delText": None, W + "tab": "\t", W + "br": "\n", W + "cr": "\n",
+         W + "noBreakHyphen": "-"}
+
+
+def visible_runs(paragraph, view: str = "accepted") -> list:  # -> list[docx.text.run.Run]
+    """The runs of a paragraph as it reads in ``view``: tracked insertions and deletions taken as
+    accepted (or as in the original), runs inside hyperlinks and fields included."""
+    from docx.text.run import Run
+
+    out: list = []
+
+    def walk(element) -> None:  # type: ignore[no-untyped-def]
+        for child in element:
+            if child.tag == W + "r":
+                out.append(Run(child, paragraph))
+            elif child.tag in _LEFT_OUT[view]:
+                continue
+            elif child.tag in _CONTAINERS:
+                walk(child)
+
+    walk(paragraph._p)
+    return out
+
+
+def run_text(run) -> str:  # run: docx.text.run.Run
+    """A run's text, deleted text (w:delText) included."""
+    parts: list[str] = []
+    for child in run._r:
+        if child.tag in _TEXT:
+            fixed = _TEXT[child.tag]
+            parts.append(child.text or "" if fixed is None else fixed)
+    return "".join(parts)
+
+
+def paragraph_text(paragraph, view: str = "accepted") -> str:
+    return "".join(run_text(r) for r in visible_runs(paragraph, view))
+
+
+def has_tracked_changes(document) -> bool:
+    body = document.element.body
+    return any(True for _ in body.iter(W + "ins", W + "del", W + "moveTo", W + "moveFrom"))
+
+
 @dataclass
 class DocxDraft:
     """A .docx draft: its provisions, and for each the paragraphs its text was joined from."""
 
     provisions: list[Provision]
+    # the view of tracked changes read ("accepted" or "original"), None without tracked changes
+    tracked: str | None = None
     # provision id -> [(paragraph index, offset of that paragraph's text in the provision text)]
     paragraphs: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     # provision id -> index of its heading paragraph (None without headings)
@@ -37,13 +90,15 @@ def open_document(path: Path):  # -> docx.document.Document
                          fix="open it in Word or LibreOffice and save it again as .docx") from None
 
 
-def read_docx(path: Path, headings: Headings | None = None) -> DocxDraft:
+def read_docx(path: Path, headings: Headings | None = None, tracked: str = "accepted") -> DocxDraft:
+    """Read a .docx; tracked changes are read as ``tracked`` ("accepted" by default, or
+    "original"), and the draft says so."""
     document = open_document(path)
-    texts = [p.text for p in document.paragraphs]
+    texts = [paragraph_text(p, tracked) for p in document.paragraphs]
     joined, starts = join_parts(texts)
     split = split_text(joined, str(path), headings)
     has_headings = not (len(split) == 1 and split[0][0].origin == str(path))
-    draft = DocxDraft(provisions=[])
+    draft = DocxDraft(provisions=[], tracked=tracked if has_tracked_changes(document) else None)
     for provision, offset in split:
         first = part_at(starts, offset)
         end = offset + len(provision.text)

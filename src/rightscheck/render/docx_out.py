@@ -53,21 +53,23 @@ def _split_run(run, k: int):
     return rest
 
 
-def _runs_for(paragraph, start: int, end: int) -> list:
-    """The runs of ``paragraph`` covering exactly characters [start, end), splitting runs at the
-    edges where that can be done without touching anything but text; whole runs otherwise."""
-    runs = list(paragraph.runs)
-    # With hyperlinks or fields the runs do not spell the paragraph: then only whole runs are used.
-    runs_text_ok = "".join(r.text for r in runs) == paragraph.text
+def _runs_for(paragraph, start: int, end: int, view: str = "accepted") -> list:
+    """The runs of ``paragraph`` (as it reads in ``view`` of its tracked changes) covering exactly
+    characters [start, end), splitting runs at the edges where that can be done without touching
+    anything but text; whole runs otherwise."""
+    from ..readers.docx_reader import paragraph_text, run_text, visible_runs
+
+    runs = visible_runs(paragraph, view)
+    runs_text_ok = "".join(run_text(r) for r in runs) == paragraph_text(paragraph, view)
     chosen = []
     pos = 0
     for run in runs:
-        text = run.text
+        text = run_text(run)
         r_start, r_end = pos, pos + len(text)
         pos = r_end
         if r_end <= start or r_start >= end or not text:
             continue
-        if runs_text_ok and _splittable(run):
+        if runs_text_ok and _splittable(run) and run_text(run) == run.text:
             a, b = max(start, r_start) - r_start, min(end, r_end) - r_start
             if a > 0:
                 run = _split_run(run, a)
@@ -91,12 +93,14 @@ def _locate(paragraphs: list[tuple[int, int]], texts: list[str], start: int, end
 
 def annotate_docx(path: Path, report: Report) -> bytes:
     """The .docx at ``path`` with a comment for every finding of ``report``."""
-    from ..readers.docx_reader import open_document, read_docx
+    from ..readers.docx_reader import open_document, paragraph_text, read_docx, visible_runs
 
-    draft = read_docx(path)
+    name = str(path)
+    view = next((i.tracked_changes for i in report.inputs if i.path == name and i.tracked_changes), "accepted")
+    draft = read_docx(path, tracked=view)
     document = open_document(path)
     paragraphs = document.paragraphs
-    texts = [p.text for p in paragraphs]
+    texts = [paragraph_text(p, view) for p in paragraphs]
     for p in report.provisions:
         layout = draft.paragraphs.get(p.id)
         if not layout:
@@ -107,14 +111,15 @@ def annotate_docx(path: Path, report: Report) -> bytes:
             for s in f.spans:
                 runs = []
                 for index, a, b in _locate(layout, texts, s.start, s.end):
-                    runs += _runs_for(paragraphs[index], a, b)
+                    runs += _runs_for(paragraphs[index], a, b, view)
                 if runs:
                     anchors.append(runs)
             if not f.spans:
                 heading = draft.headings.get(p.id)
                 target = paragraphs[heading if heading is not None else layout[0][0]]
-                if target.runs:
-                    anchors.append(list(target.runs))
+                target_runs = visible_runs(target, view)
+                if target_runs:
+                    anchors.append(target_runs)
             for runs in anchors:
                 comment = document.add_comment(runs, text=lines[0], author=AUTHOR, initials=INITIALS)
                 for line in lines[1:]:

@@ -181,6 +181,8 @@ def report_parts(report: Report) -> tuple[str, str, str]:
     packs = ", ".join(f"{p.name} v{p.version} ({p.hash})" for p in report.rule_packs)
     footer = (f"<p>rightscheck {escape(report.tool.version)} · rule packs: {escape(packs)}</p>"
               f"<p>{escape(report.scoring.explanation)}</p>"
-              + "".join(f"<p>Input: {escape(i.path)} ({escape(i.hash)})</p>" for i in report.inputs))
+              + "".join(f"<p>Input: {escape(i.path)} ({escape(i.hash)})"
+                        + (f"; tracked changes read as {escape(i.tracked_changes)}" if i.tracked_changes else "")
+                        + "</p>" for i in report.inputs))
     body = summary + review + "\n".join(_provision(p) for p in report.provisions)
     return body, nav, footer

@@ -111,6 +111,7 @@ def render_markdown(report: Report) -> str:
     out += ["## How scores are computed", "", report.scoring.explanation, ""]
     if report.inputs:
         out += ["## Inputs", ""]
-        out += [f"- {_md(i.path)} ({i.hash})" for i in report.inputs]
+        out += [f"- {_md(i.path)} ({i.hash})" + (f"; tracked changes read as {i.tracked_changes}" if i.tracked_changes
+                                                      else "") for i in report.inputs]
         out.append("")
     return "\n".join(out)

@@ -12,7 +12,6 @@ from ..models import Provision
 from .headings import Headings
 from .text_reader import join_parts, part_at, split_text
 
-
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # Tracked changes: the text as it reads with them accepted (insertions in, deletions out), or as it
 # read before them (the original).

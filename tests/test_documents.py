@@ -446,3 +446,23 @@ def test_the_reviewed_copy_keeps_the_colleagues_tracked_changes(tmp_path):
         from pypdf import PdfReader
 
         assert "glorifies" in PdfReader(str(tmp_path / "reviewed.pdf")).pages[0].extract_text()
+
+
+def test_text_in_word_tables_is_read_and_what_is_not_read_is_said(tmp_path):
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Article 1"
+    table.cell(0, 1).text = "Whoever publishes extremist materials shall be punished."
+    table.cell(1, 0).text = "Article 2"
+    table.cell(1, 1).text = "Whoever publicly justifies terrorism shall be punished."
+    document.sections[0].header.paragraphs[0].text = "DRAFT - not for circulation"
+    word = tmp_path / "table.docx"
+    document.save(str(word))
+    report = json.loads(run("check", str(word), "--format", "json").stdout)
+    assert [p["id"] for p in report["provisions"]] == ["art-1", "art-2"]
+    assert "LEG-EXTREMISM" in {f["rule"] for f in report["provisions"][0]["findings"]}
+    assert report["inputs"][0]["not_read"] == ["1 header(s) or footer(s)"]
+    out = tmp_path / "reviewed.docx"
+    assert run("check", str(word), "--format", "docx", "--output", str(out)).exit_code == 0
+    reviewed = docx.Document(str(out))
+    assert any("LEG-EXTREMISM" in c.text for c in reviewed.comments)  # anchored inside the table

@@ -222,6 +222,9 @@ class InputInfo(Model):
     tracked_changes: Literal["accepted", "original"] | None = Field(
         None, description="for a Word file with tracked changes, the text assessed: as it reads with them accepted, "
         "or the original; added in 2.1")
+    not_read: list[str] = Field(
+        default_factory=list, description="parts of the file that were not assessed (headers, footers, footnotes, "
+        "comments), said rather than dropped; added in 2.1")
 
 
 class ScoringInfo(Model):

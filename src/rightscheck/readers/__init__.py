@@ -138,8 +138,9 @@ def decode(data: bytes, name: str) -> str:
 
 
 def _read_binary(path: Path, limits: Limits, headings: Headings | None = None,
-                 tracked: str = "accepted", notes: dict[str, str] | None = None) -> tuple[list[Provision], str]:
-    """A .docx or .pdf draft: its provisions and the text they came from (for the input hash)."""
+                 tracked: str = "accepted") -> tuple[list[Provision], str, InputInfo]:
+    """A .docx or .pdf draft: its provisions, the text they came from (for the input hash), and
+    what the report should say about the file (tracked changes read, parts not read)."""
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -151,13 +152,13 @@ def _read_binary(path: Path, limits: Limits, headings: Headings | None = None,
 
         draft = read_docx(path, headings, tracked)
         found = draft.provisions
-        if draft.tracked and notes is not None:
-            notes[str(path)] = draft.tracked
+        info = InputInfo(path=str(path), hash="", tracked_changes=draft.tracked, not_read=draft.not_read)
     else:
         from .pdf_reader import read_pdf
 
         found = read_pdf(path, headings)
-    return found, "\n".join(p.text for p in found)
+        info = InputInfo(path=str(path), hash="")
+    return found, "\n".join(p.text for p in found), info
 
 
 def read_inputs(paths: list[str], limits: Limits | None = None, language: str | None = None,
@@ -173,7 +174,6 @@ def read_inputs(paths: list[str], limits: Limits | None = None, language: str | 
     provisions: list[Provision] = []
     infos: list[InputInfo] = []
     per_file: list[tuple[str, list[Provision]]] = []
-    tracked_read: dict[str, str] = {}  # Word files with tracked changes -> the view read
     for raw in expand_paths(paths):
         if raw == "-":
             name = "<stdin>"
@@ -185,13 +185,14 @@ def read_inputs(paths: list[str], limits: Limits | None = None, language: str | 
         elif Path(raw).suffix.lower() in BINARY_SUFFIXES:
             path = Path(raw)
             name = str(path)
-            found, text = _read_binary(path, limits, headings, tracked, tracked_read)
+            found, text, about = _read_binary(path, limits, headings, tracked)
         else:
             path = Path(raw)
             name = str(path)
             text = _read_file_text(path, limits)
             is_yaml = path.suffix.lower() in YAML_SUFFIXES
-        if raw == "-" or Path(raw).suffix.lower() not in BINARY_SUFFIXES:
+        is_binary = raw != "-" and Path(raw).suffix.lower() in BINARY_SUFFIXES
+        if not is_binary:
             found = read_yaml(text, name) if is_yaml else read_text(text, name, headings)
         for p in found:
             if len(p.text) > limits.max_text_chars:
@@ -208,7 +209,8 @@ def read_inputs(paths: list[str], limits: Limits | None = None, language: str | 
                 f"more than {limits.max_provisions:,} provisions in this run", file=name,
                 fix=f"check fewer files at once, or raise the limit with --max-provisions {2 * limits.max_provisions}",
             )
-        infos.append(InputInfo(path=name, hash=text_hash(text), tracked_changes=tracked_read.get(name)))
+        about = about if is_binary else InputInfo(path=name, hash="")
+        infos.append(about.model_copy(update={"path": name, "hash": text_hash(text)}))
     _qualify(per_file)
     provisions = [p for _, found in per_file for p in found]
     return assign_languages(provisions, language, document_key), infos

@@ -58,6 +58,49 @@ def paragraph_text(paragraph, view: str = "accepted") -> str:
     return "".join(run_text(r) for r in visible_runs(paragraph, view))
 
 
+def body_paragraphs(document) -> list:  # -> list[docx.text.paragraph.Paragraph]
+    """The paragraphs of the document's body in reading order, those inside tables included (cell
+    by cell, row by row; nested tables too)."""
+    from docx.text.paragraph import Paragraph
+
+    out: list = []
+
+    def walk(element, parent) -> None:  # type: ignore[no-untyped-def]
+        for child in element:
+            if child.tag == W + "p":
+                out.append(Paragraph(child, parent))
+            elif child.tag in {W + "tbl", W + "tr", W + "tc", W + "sdt", W + "sdtContent", W + "customXml"}:
+                walk(child, parent)
+
+    walk(document.element.body, document._body)
+    return out
+
+
+def not_read(document) -> list[str]:
+    """What of the document is not assessed, said rather than dropped: text in headers and
+    footers, footnotes, endnotes and comments."""
+    found: list[str] = []
+    headers = sum(1 for s in document.sections for part in (s.header, s.footer)
+                  if not part.is_linked_to_previous and any(p.text.strip() for p in part.paragraphs))
+    if headers:
+        found.append(f"{headers} header(s) or footer(s)")
+    for name, tag in (("footnotes", "footnote"), ("endnotes", "endnote")):
+        count = 0
+        for rel in document.part.rels.values():
+            if rel.reltype.endswith("/" + name):
+                from lxml import etree
+
+                root = etree.fromstring(rel.target_part.blob)
+                count = sum(1 for note in root.iter(W + tag)
+                            if note.get(W + "type") is None and "".join(note.itertext()).strip())
+        if count:
+            found.append(f"{count} {name}")
+    comments = len(list(document.comments)) if hasattr(document, "comments") else 0
+    if comments:
+        found.append(f"{comments} comment(s)")
+    return found
+
+
 def has_tracked_changes(document) -> bool:
     body = document.element.body
     return any(True for _ in body.iter(W + "ins", W + "del", W + "moveTo", W + "moveFrom"))
@@ -70,6 +113,8 @@ class DocxDraft:
     provisions: list[Provision]
     # the view of tracked changes read ("accepted" or "original"), None without tracked changes
     tracked: str | None = None
+    # what was not read (headers, footers, footnotes, comments)
+    not_read: list[str] = field(default_factory=list)
     # provision id -> [(paragraph index, offset of that paragraph's text in the provision text)]
     paragraphs: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     # provision id -> index of its heading paragraph (None without headings)
@@ -93,11 +138,12 @@ def read_docx(path: Path, headings: Headings | None = None, tracked: str = "acce
     """Read a .docx; tracked changes are read as ``tracked`` ("accepted" by default, or
     "original"), and the draft says so."""
     document = open_document(path)
-    texts = [paragraph_text(p, tracked) for p in document.paragraphs]
+    texts = [paragraph_text(p, tracked) for p in body_paragraphs(document)]
     joined, starts = join_parts(texts)
     split = split_text(joined, str(path), headings)
     has_headings = not (len(split) == 1 and split[0][0].origin == str(path))
-    draft = DocxDraft(provisions=[], tracked=tracked if has_tracked_changes(document) else None)
+    draft = DocxDraft(provisions=[], tracked=tracked if has_tracked_changes(document) else None,
+                      not_read=not_read(document))
     for provision, offset in split:
         first = part_at(starts, offset)
         end = offset + len(provision.text)

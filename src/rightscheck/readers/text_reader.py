@@ -18,6 +18,8 @@ from .headings import Headings, default_headings
 
 # A heading's "title" of this many words or more is the article's text written on the same line.
 TITLE_MAX_WORDS = 12
+# ... and of this many or more, when nothing follows the heading line.
+SENTENCE_MIN_WORDS = 5
 
 
 def _id(prefix: str, num: str) -> str:
@@ -55,9 +57,10 @@ def split_text(text: str, name: str, headings: Headings | None = None) -> list[t
         title_text = m["title"] or ""
         # "Article 1. Whoever publishes …" on one line: a long "title" is the article's text
         inline = _inline(title_text)
-        # an article with nothing under its heading line: what follows the number is its text
-        # ("Section 24. Whoever publishes … shall be punished." alone on its line)
-        if not inline and title_text.strip() and not text[m.end():end].strip():
+        # an article with nothing under its heading line: what follows the number, if it reads as
+        # a sentence rather than a title, is its text ("Section 24. Whoever publishes … shall be
+        # punished." alone on its line)
+        if not inline and len(title_text.split()) >= SENTENCE_MIN_WORDS and not text[m.end():end].strip():
             inline = True
         if inline:
             raw = text[m.start("title"):end]

@@ -93,13 +93,13 @@ def _locate(paragraphs: list[tuple[int, int]], texts: list[str], start: int, end
 
 def annotate_docx(path: Path, report: Report) -> bytes:
     """The .docx at ``path`` with a comment for every finding of ``report``."""
-    from ..readers.docx_reader import open_document, paragraph_text, read_docx, visible_runs
+    from ..readers.docx_reader import body_paragraphs, open_document, paragraph_text, read_docx, visible_runs
 
     name = str(path)
     view = next((i.tracked_changes for i in report.inputs if i.path == name and i.tracked_changes), "accepted")
     draft = read_docx(path, tracked=view)
     document = open_document(path)
-    paragraphs = document.paragraphs
+    paragraphs = body_paragraphs(document)
     texts = [paragraph_text(p, view) for p in paragraphs]
     for p in report.provisions:
         layout = draft.paragraphs.get(p.id)

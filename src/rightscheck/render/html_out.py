@@ -183,6 +183,7 @@ def report_parts(report: Report) -> tuple[str, str, str]:
               f"<p>{escape(report.scoring.explanation)}</p>"
               + "".join(f"<p>Input: {escape(i.path)} ({escape(i.hash)})"
                         + (f"; tracked changes read as {escape(i.tracked_changes)}" if i.tracked_changes else "")
+                        + (f"; not read: {escape(', '.join(i.not_read))}" if i.not_read else "")
                         + "</p>" for i in report.inputs))
     body = summary + review + "\n".join(_provision(p) for p in report.provisions)
     return body, nav, footer

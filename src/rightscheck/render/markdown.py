@@ -112,6 +112,7 @@ def render_markdown(report: Report) -> str:
     if report.inputs:
         out += ["## Inputs", ""]
         out += [f"- {_md(i.path)} ({i.hash})" + (f"; tracked changes read as {i.tracked_changes}" if i.tracked_changes
-                                                      else "") for i in report.inputs]
+                                                      else "")
+                + (f"; not read: {_md(', '.join(i.not_read))}" if i.not_read else "") for i in report.inputs]
         out.append("")
     return "\n".join(out)

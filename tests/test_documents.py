@@ -126,10 +126,15 @@ def test_docx_comes_back_with_one_comment_per_flagged_span(tmp_path):
     result = run("check", str(word), "--format", "docx", "--output", str(out))
     assert result.exit_code == 0, result.stderr
     report = json.loads(run("check", str(word), "--format", "json").stdout)
+    # one comment per flagged span, one per missing element, and the verdict on each article heading
     expected = sum(max(len(f["spans"]), 1) for p in report["provisions"] for f in p["findings"])
+    expected += len(report["provisions"])
     reviewed = docx.Document(str(out))
     comments = list(reviewed.comments)
     assert len(comments) == expected > 0
+    verdicts = [c for c in comments if c.text.startswith("rightscheck: ")]
+    assert len(verdicts) == len(report["provisions"])
+    assert any("incompatible" in c.text or "concerns" in c.text for c in verdicts)
     assert {c.author for c in comments} == {"rightscheck"}
     assert any("LEG-EXTREMISM" in c.text and "Source:" in c.text and "Remedy:" in c.text for c in comments)
     # everything else unchanged: the same paragraphs with the same text

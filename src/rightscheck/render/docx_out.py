@@ -35,6 +35,18 @@ def _comment_lines(f: Finding) -> list[str]:
     return lines
 
 
+def _summary_lines(p: ProvisionReport) -> list[str]:
+    """The article's verdict, for a comment on its heading: what a Word user sees first."""
+    failing = [f"{t} ({verdict_word(r.verdict)})" for t, r in p.tests.items()
+               if r.verdict in {"concerns", "incompatible"}]
+    lines = [f"rightscheck: {verdict_word(p.overall.verdict, long=True)} (score {fmt_score(p.overall.score)})",
+             p.overall.reason]
+    if failing:
+        lines.append("Tests that raise concerns: " + ", ".join(failing))
+    lines.append(f"{len(p.findings)} finding(s), each commented on its words (or here, for a missing element).")
+    return lines
+
+
 # ----------------------------------------------------------------------------- run surgery
 def _splittable(run) -> bool:
     return all(child.tag.rsplit("}", 1)[-1] in _PLAIN_CHILDREN for child in run._r)
@@ -105,6 +117,13 @@ def annotate_docx(path: Path, report: Report) -> bytes:
         layout = draft.paragraphs.get(p.id)
         if not layout:
             continue
+        heading = draft.headings.get(p.id)
+        summary_runs = visible_runs(paragraphs[heading if heading is not None else layout[0][0]], view)
+        if summary_runs:
+            lines = _summary_lines(p)
+            comment = document.add_comment(summary_runs, text=lines[0], author=AUTHOR, initials=INITIALS)
+            for line in lines[1:]:
+                comment.add_paragraph(line)
         for f in p.findings:
             lines = _comment_lines(f)
             anchors = []

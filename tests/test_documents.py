@@ -471,3 +471,24 @@ def test_text_in_word_tables_is_read_and_what_is_not_read_is_said(tmp_path):
     assert run("check", str(word), "--format", "docx", "--output", str(out)).exit_code == 0
     reviewed = docx.Document(str(out))
     assert any("LEG-EXTREMISM" in c.text for c in reviewed.comments)  # anchored inside the table
+
+
+def test_an_opendocument_draft_is_read_and_old_formats_are_refused_with_the_way_out(tmp_path):
+    from odf import text as odf_text
+    from odf.opendocument import OpenDocumentText
+
+    document = OpenDocumentText()
+    document.text.addElement(odf_text.H(outlinelevel=1, text="Article 7. Extremist materials"))
+    document.text.addElement(odf_text.P(text="Whoever distributes extremist materials shall be punished."))
+    document.text.addElement(odf_text.H(outlinelevel=1, text="Article 8"))
+    document.text.addElement(odf_text.P(text="Whoever publicly justifies terrorism shall be punished."))
+    odt = tmp_path / "draft.odt"
+    document.save(str(odt))
+    report = json.loads(run("check", str(odt), "--format", "json").stdout)
+    assert [p["id"] for p in report["provisions"]] == ["art-7", "art-8"]
+    assert "LEG-EXTREMISM" in {f["rule"] for f in report["provisions"][0]["findings"]}
+    for suffix, advice in ((".doc", "save it as .docx"), (".rtf", "save it as .docx")):
+        old = tmp_path / f"draft{suffix}"
+        old.write_bytes(b"{\\rtf1\\ansi Whoever publishes extremist materials}")
+        result = run("check", str(old))
+        assert result.exit_code == 2 and advice in result.output and "Traceback" not in result.output

@@ -18,7 +18,16 @@ from .text_reader import read_text
 from .yaml_reader import looks_like_yaml_provisions, read_yaml
 
 YAML_SUFFIXES = {".yaml", ".yml"}
-BINARY_SUFFIXES = {".docx", ".pdf"}
+BINARY_SUFFIXES = {".docx", ".pdf", ".odt"}
+# formats refused with the way to convert them (read as text they would be scored as their codes)
+UNSUPPORTED = {
+    ".doc": "the old Word format: open it in Word or LibreOffice and save it as .docx",
+    ".rtf": "Rich Text: open it in Word or LibreOffice and save it as .docx",
+    ".pages": "Apple Pages: export it as Word (.docx) or PDF",
+    ".wpd": "WordPerfect: open it in LibreOffice and save it as .docx",
+    ".odp": "a presentation, not a text: copy the draft into a .docx or .txt file",
+    ".xlsx": "a spreadsheet, not a text: copy the draft into a .docx or .txt file",
+}
 # what a folder given as input is searched for
 DRAFT_SUFFIXES = YAML_SUFFIXES | BINARY_SUFFIXES | {".txt", ".md", ".markdown"}
 _GLOB = set("*?[")
@@ -147,7 +156,12 @@ def _read_binary(path: Path, limits: Limits, headings: Headings | None = None,
         raise InputError("file not found", file=str(path), fix="check the path") from None
     if size > limits.max_file_bytes:
         raise _too_big(str(path), size, limits)
-    if path.suffix.lower() == ".docx":
+    if path.suffix.lower() == ".odt":
+        from .odt_reader import read_odt
+
+        found = read_odt(path, headings)
+        info = InputInfo(path=str(path), hash="")
+    elif path.suffix.lower() == ".docx":
         from .docx_reader import read_docx
 
         draft = read_docx(path, headings, tracked)
@@ -182,6 +196,9 @@ def read_inputs(paths: list[str], limits: Limits | None = None, language: str | 
                 raise _too_big(name, len(data), limits)
             text = decode(data, name)
             is_yaml = looks_like_yaml_provisions(text)
+        elif Path(raw).suffix.lower() in UNSUPPORTED:
+            raise InputError(f"{Path(raw).suffix} files are not read", file=raw,
+                             fix=UNSUPPORTED[Path(raw).suffix.lower()])
         elif Path(raw).suffix.lower() in BINARY_SUFFIXES:
             path = Path(raw)
             name = str(path)

@@ -44,7 +44,7 @@ from ..readers import Limits
 
 HERE = Path(__file__).parent
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
-ACCEPT = ".docx,.pdf,.txt,.md,.markdown,.yaml,.yml"
+ACCEPT = ".docx,.odt,.pdf,.txt,.md,.markdown,.yaml,.yml"
 FORMATS = {
     "html": ("text/html; charset=utf-8", "html"),
     "markdown": ("text/markdown; charset=utf-8", "md"),

@@ -186,3 +186,30 @@ def test_a_loaded_pack_comes_from_the_cache_until_a_file_changes(tmp_path, monke
         load_pack(pack_dir)
     monkeypatch.setenv("RIGHTSCHECK_CACHE", "off")
     assert pack_cache.cache_dir() is None
+
+
+def test_the_json_schemas_of_rule_files_lexicons_and_pack_are_current_and_hold_for_the_shipped_pack():
+    import json
+
+    import jsonschema
+    import yaml
+
+    from rightscheck.explain import file_schemas
+
+    schemas = file_schemas()
+    root = Path(__file__).resolve().parents[1]
+    for name, schema in schemas.items():
+        published = json.loads((root / "schema" / f"{name}.json").read_text("utf-8"))
+        assert published == json.loads(json.dumps(schema)), (
+            f"schema/{name}.json is stale: run 'rightscheck rules --schema {name} > schema/{name}.json'")
+    pack = RULES / "iccpr19"
+    for rule_file in sorted(p for p in pack.glob("*.yaml") if p.name != "pack.yaml"):
+        jsonschema.validate(yaml.safe_load(rule_file.read_text("utf-8")), schemas["rule-file"])
+    for lexicon in sorted((pack / "lexicons").glob("*.yaml")):
+        jsonschema.validate(yaml.safe_load(lexicon.read_text("utf-8")), schemas["lexicon"])
+    jsonschema.validate(yaml.safe_load((pack / "pack.yaml").read_text("utf-8")), schemas["pack"])
+    # and an editor is told at once what the loader would refuse
+    bad = yaml.safe_load(GOOD_RULE)
+    bad[0]["severity"] = "severe"
+    with pytest.raises(jsonschema.ValidationError, match="severe"):
+        jsonschema.validate(bad, schemas["rule-file"])

@@ -300,15 +300,25 @@ def review_init(paths: tuple[str, ...], output: str, rules_dirs: tuple[str, ...]
 @click.option("--explain", metavar="RULE-ID", help="Show one rule in full.")
 @click.option("--coverage", is_flag=True, help="Show which rules implement each signal of the doctrine brief.")
 @click.option("--languages", is_flag=True, help="Show which rules run in which language (words in its lexicon).")
+@click.option("--schema", "schema_of", type=click.Choice(["rule-file", "lexicon", "pack"]),
+              help="Print the JSON Schema of a rule file, a lexicon or pack.yaml (for editors that check YAML).")
 @click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table",
               show_default=True)
 @rules_option
-def rules_cmd(explain: str | None, coverage: bool, languages: bool, fmt: str, rules_dirs: tuple[str, ...]) -> None:
+def rules_cmd(explain: str | None, coverage: bool, languages: bool, schema_of: str | None, fmt: str,
+              rules_dirs: tuple[str, ...]) -> None:
     """List the rules, show one in full with --explain, the doctrine coverage with --coverage, or
     the rules each language runs with --languages."""
     from .explain import coverage as coverage_table
     from .explain import explain_rule, language_coverage, list_rules
 
+    if schema_of:
+        import json
+
+        from .explain import file_schemas
+
+        click.echo(json.dumps(file_schemas()[schema_of], indent=2, ensure_ascii=False))
+        return
     packs = _load(rules_dirs)
     if languages:
         text = language_coverage(packs, "json" if fmt == "json" else "markdown")

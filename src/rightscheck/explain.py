@@ -171,3 +171,22 @@ def language_coverage(packs: list[Pack], fmt: str) -> str:
             cells.append(("✓" if cell["examples"] else "words") if cell["runs"] else "—")
         out.append(f"| {r['rule']} | {r['test']} | " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"
+
+
+def file_schemas() -> dict[str, dict]:
+    """JSON Schemas of the files a lawyer edits, generated from the models that validate them:
+    a rule file (a list of rules), a lexicon and pack.yaml. Editors that know JSON Schema check a
+    rule as it is typed (schema/*.json are these, kept current by the test suite)."""
+    from .lexicon import Lexicon
+    from .schema import PackMeta, Rule
+
+    rule = Rule.model_json_schema(by_alias=True)
+    rule_file = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "rightscheck rule file",
+                 "description": "A list of rules (see docs/rule-language.md).", "type": "array",
+                 "items": {"$ref": "#/$defs/Rule"}, "$defs": {**rule.pop("$defs", {}), "Rule": rule}}
+    out = {"rule-file": rule_file}
+    for name, model, title in (("lexicon", Lexicon, "rightscheck lexicon"), ("pack", PackMeta, "rightscheck pack.yaml")):
+        schema = model.model_json_schema(by_alias=True)
+        out[name] = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": title}
+    return out
+

@@ -7,15 +7,17 @@ See ``docs/rule-language.md`` for the same content written for rule authors.
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
 
 TestId = Literal["legality", "legitimate_aim", "necessity", "proportionality"]
 TESTS: tuple[TestId, ...] = ("legality", "legitimate_aim", "necessity", "proportionality")
 Severity = Literal["info", "low", "medium", "high", "critical"]
 SEVERITIES: tuple[Severity, ...] = ("info", "low", "medium", "high", "critical")
 Confidence = Literal["low", "medium", "high"]
+# JSON Schema of a field that takes one name or a list of names
+_NAME_OR_NAMES = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
 RULE_ID_RE = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
 
 try:  # the regular-expression parser of the standard library (name since Python 3.11)
@@ -128,7 +130,8 @@ class Matcher(Strict):
     """Exactly one matcher kind per mapping; combine kinds with ``all``/``any``/``not``."""
 
     terms: list[str] | None = None
-    vocab: list[str] | None = None
+    # one name or a list of names (the validator below makes a list of one name)
+    vocab: Annotated[list[str] | None, WithJsonSchema(_NAME_OR_NAMES)] = None
     regex: str | None = None
     absent: Matcher | None = None
     not_: Matcher | None = Field(None, alias="not")
@@ -202,8 +205,8 @@ class When(Strict):
     none in ``not_engages``. The names are the pack's ``scope`` entries (``expression``,
     ``incitement``, …); one name or a list."""
 
-    engages: list[str] = Field(default_factory=list)
-    not_engages: list[str] = Field(default_factory=list)
+    engages: Annotated[list[str], WithJsonSchema(_NAME_OR_NAMES)] = Field(default_factory=list)
+    not_engages: Annotated[list[str], WithJsonSchema(_NAME_OR_NAMES)] = Field(default_factory=list)
 
     @field_validator("engages", "not_engages", mode="before")
     @classmethod

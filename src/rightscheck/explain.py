@@ -185,7 +185,9 @@ def file_schemas() -> dict[str, dict]:
                  "description": "A list of rules (see docs/rule-language.md).", "type": "array",
                  "items": {"$ref": "#/$defs/Rule"}, "$defs": {**rule.pop("$defs", {}), "Rule": rule}}
     out = {"rule-file": rule_file}
-    for name, model, title in (("lexicon", Lexicon, "rightscheck lexicon"), ("pack", PackMeta, "rightscheck pack.yaml")):
+    others: tuple[tuple[str, type[Lexicon] | type[PackMeta], str], ...] = (
+        ("lexicon", Lexicon, "rightscheck lexicon"), ("pack", PackMeta, "rightscheck pack.yaml"))
+    for name, model, title in others:
         schema = model.model_json_schema(by_alias=True)
         out[name] = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": title}
     return out

@@ -492,3 +492,38 @@ def test_an_opendocument_draft_is_read_and_old_formats_are_refused_with_the_way_
         old.write_bytes(b"{\\rtf1\\ansi Whoever publishes extremist materials}")
         result = run("check", str(old))
         assert result.exit_code == 2 and advice in result.output and "Traceback" not in result.output
+
+
+def test_a_redraft_comes_back_as_word_tracked_changes(tmp_path):
+    from rightscheck.readers.docx_reader import body_paragraphs, paragraph_text
+
+    document = docx.Document()
+    document.add_paragraph("Article 16. Extremist materials")
+    paragraph = document.add_paragraph("Each Party shall establish as a criminal offence the distribution of "
+                                       "materials recognized in accordance with established procedure as extremist ")
+    paragraph.add_run("or containing justification of terrorism").bold = True
+    paragraph.add_run(", using the Internet.")
+    document.add_paragraph("Article 17")
+    document.add_paragraph("Whoever publicly justifies terrorism shall be punished by imprisonment "
+                           "for up to seven years.")
+    word = tmp_path / "draft.docx"
+    document.save(str(word))
+    proposal = tmp_path / "proposal.docx"
+    result = run("redraft", str(word), "--format", "docx", "--output", str(proposal))
+    assert result.exit_code == 0, result.output
+    redrafts = {p["id"]: p for p in json.loads(run("redraft", str(word), "--format", "json").stdout)["provisions"]}
+    out = docx.Document(str(proposal))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    changes = list(out.element.body.iter(f"{w}ins", f"{w}del"))
+    assert changes and {c.get(f"{w}author") for c in changes} == {"rightscheck"}
+    accepted = [paragraph_text(p, "accepted") for p in body_paragraphs(out)]
+    original = [paragraph_text(p, "original") for p in body_paragraphs(out)]
+    # accepted one by one or all at once, the document reads as the redraft; rejected, as before
+    assert accepted[1] == redrafts["art-16"]["redraft"] and accepted[3] == redrafts["art-17"]["redraft"]
+    assert original == [p.text for p in document.paragraphs]
+    assert "publicly publicly" not in accepted[3]
+    if shutil.which("libreoffice"):
+        subprocess.run(["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(proposal)],
+                       check=True, capture_output=True, timeout=180)
+        assert (tmp_path / "proposal.pdf").stat().st_size > 0
+    assert run("redraft", str(word), "--format", "docx").exit_code == 2  # needs --output

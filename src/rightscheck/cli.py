@@ -246,8 +246,8 @@ def compare_cmd(old: str, new: str, fmt: str, output: str | None, rules_dirs: tu
 
 @main.command("redraft")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json", "docx"]), default="table",
+              show_default=True, help="docx: your Word draft back with each edit as a tracked change (needs --output).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the redraft to FILE.")
 @rules_option
 @with_select
@@ -261,10 +261,19 @@ def redraft_cmd(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs
     from .render import redraft_view as view
     from .rules import select_rules
 
+    if fmt == "docx" and (not output or len(paths) != 1 or not paths[0].lower().endswith(".docx")):
+        raise click.UsageError("--format docx gives one Word draft back with tracked changes: give one .docx "
+                               "file and --output FILE.docx")
     packs = _load(rules_dirs)
     selected, ignored = _selectors(packs, select, ignore)
-    provisions, _ = _read(paths, max_file_mb, max_provisions, max_text_chars, language, packs)
+    provisions, inputs = _read(paths, max_file_mb, max_provisions, max_text_chars, language, packs)
     report = redraft(provisions, packs, select_rules(packs, selected, ignored))
+    if fmt == "docx":
+        from .render.docx_redraft import redraft_docx
+
+        tracked = inputs[0].tracked_changes or "accepted"
+        _emit(report, fmt, output, lambda r: redraft_docx(Path(paths[0]), r, tracked), view.print_redraft)
+        return
     render = {"table": view.render_redraft_text, "markdown": view.render_redraft_markdown,
               "json": view.render_redraft_json}[fmt]
     _emit(report, fmt, output, render, view.print_redraft)

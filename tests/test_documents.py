@@ -527,3 +527,18 @@ def test_a_redraft_comes_back_as_word_tracked_changes(tmp_path):
                        check=True, capture_output=True, timeout=180)
         assert (tmp_path / "proposal.pdf").stat().st_size > 0
     assert run("redraft", str(word), "--format", "docx").exit_code == 2  # needs --output
+
+
+def test_a_colleagues_comment_survives_the_review(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("Article 3. Offence")
+    paragraph = document.add_paragraph("Whoever distributes extremist materials shall be punished.")
+    document.add_comment(paragraph.runs, text="Check with the capital", author="Colleague", initials="C")
+    word = tmp_path / "draft.docx"
+    document.save(str(word))
+    out = tmp_path / "reviewed.docx"
+    assert run("check", str(word), "--format", "docx", "--output", str(out)).exit_code == 0
+    report = json.loads(run("check", str(word), "--format", "json").stdout)
+    assert report["inputs"][0]["not_read"] == ["1 comment(s)"]
+    authors = [c.author for c in docx.Document(str(out)).comments]
+    assert "Colleague" in authors and "rightscheck" in authors

@@ -326,3 +326,23 @@ def test_pages_have_landmarks_and_labelled_controls(client):
         assert ("html", {"lang": "en"}) in dom.tags
         # the only script is the package's own file
         assert [a.get("src") for t, a in dom.tags if t == "script"] == ["/static/app.js"]
+
+
+def test_the_html_report_fits_a_phone_screen(browser, tmp_path, packs):
+    from rightscheck.render.html_out import render_html
+
+    report = assess(read_yaml((ROOT / "examples" / "concept-note-2023-drafts.yaml").read_text("utf-8"), "x.yaml"),
+                    packs)
+    page = tmp_path / "report.html"
+    page.write_text(render_html(report), "utf-8")
+    browser.set_window_size(390, 844)
+    try:
+        browser.get(page.as_uri())
+        overflow = browser.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"the page is {overflow} px wider than a 390 px screen"
+        labels = browser.execute_script(
+            "return getComputedStyle(document.querySelector('td[data-label]'), '::before').content")
+        assert "Overall" in labels or "Verdict" in labels
+    finally:
+        browser.set_window_size(1280, 1000)

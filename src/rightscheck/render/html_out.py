@@ -43,6 +43,16 @@ ul.checklist { list-style: none; padding-left: 0; }
 ul.checklist li { margin: .4rem 0; padding-left: 1.8rem; text-indent: -1.8rem; }
 .status { font-weight: 700; }
 .status.satisfied { color: var(--ok); } .status.flagged { color: var(--bad); }
+/* On a phone, tables reflow: each row a block, each cell labelled; nothing wider than the screen. */
+@media (max-width: 40rem) {
+  body { padding: .5rem .75rem; overflow-wrap: anywhere; }
+  table, thead, tbody, tr, th, td, caption { display: block; width: 100%; }
+  thead { position: absolute; left: -9999px; }
+  tr { border: 1px solid var(--line); margin-bottom: .5rem; }
+  th, td { border: 0; border-bottom: 1px solid var(--line); }
+  td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+  mark[data-note]:hover::after, mark[data-note]:focus::after { width: 85vw; }
+}
 .status.needs_review { color: var(--warn); }
 @media print {
   body { max-width: none; font-size: 11pt; } nav { display: none; }
@@ -85,8 +95,10 @@ def _provision(p: ProvisionReport) -> str:
     pid = escape(p.id)
     title = f" — {escape(p.title)}" if p.title else ""
     rows = "".join(
-        f"<tr><th scope=\"row\">{escape(TEST_NAMES[t])}</th><td>{_verdict(r.verdict)}</td><td>{fmt_score(r.score)}</td>"
-        f"<td>{escape(r.reason)}" + ("".join(f"; {escape(s.rule)} −{s.points:g}%" for s in r.steps)) + "</td></tr>"
+        f"<tr><th scope=\"row\">{escape(TEST_NAMES[t])}</th><td data-label=\"Verdict\">{_verdict(r.verdict)}</td>"
+        f"<td data-label=\"Score\">{fmt_score(r.score)}</td>"
+        f"<td data-label=\"How\">{escape(r.reason)}" + ("".join(f"; {escape(s.rule)} −{s.points:g}%" for s in r.steps))
+        + "</td></tr>"
         for t, r in p.tests.items()
     )
     parts = [
@@ -159,9 +171,10 @@ def render_html(report: Report) -> str:
 def report_parts(report: Report) -> tuple[str, str, str]:
     """The report's body, navigation and footer as HTML (for the report page and the web page)."""
     rows = "".join(
-        f'<tr><th scope="row"><a href="#p-{escape(p.id)}">{escape(p.id)}</a></th><td>{_verdict(p.overall.verdict)} '
-        f"{fmt_score(p.overall.score)}</td>" + "".join(f"<td>{_verdict(r.verdict)} {fmt_score(r.score)}</td>"
-                                                    for r in p.tests.values()) + "</tr>"
+        f'<tr><th scope="row"><a href="#p-{escape(p.id)}">{escape(p.id)}</a></th><td data-label="Overall">'
+        f"{_verdict(p.overall.verdict)} {fmt_score(p.overall.score)}</td>"
+        + "".join(f'<td data-label="{escape(TEST_NAMES[t])}">{_verdict(r.verdict)} {fmt_score(r.score)}</td>'
+                  for t, r in p.tests.items()) + "</tr>"
         for p in report.provisions
     )
     summary = ('<table><caption>Summary</caption><thead><tr><th scope="col">Provision</th><th scope="col">Overall</th>'

@@ -257,6 +257,7 @@ def test_compare_shows_improvement_with_resolved_findings(tmp_path):
     assert "**improved**" in md.stdout and "~~" in md.stdout
     html = run("compare", str(tmp_path / "old.md"), str(tmp_path / "new.md"), "--format", "html")
     assert "<ins>" in html.stdout and "<del>" in html.stdout
+    assert "ins { background" in html.stdout and "del { background" in html.stdout  # coloured, and marked
     table = run("compare", str(tmp_path / "old.md"), str(tmp_path / "new.md"))
     assert "improved" in table.stdout
 

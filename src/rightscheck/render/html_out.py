@@ -43,6 +43,9 @@ ul.checklist { list-style: none; padding-left: 0; }
 ul.checklist li { margin: .4rem 0; padding-left: 1.8rem; text-indent: -1.8rem; }
 .status { font-weight: 700; }
 .status.satisfied { color: var(--ok); } .status.flagged { color: var(--bad); }
+/* text differences (compare, redraft): colour and marking, not colour alone */
+ins { background: #dafbe1; color: #116329; text-decoration: underline; }
+del { background: #ffebe9; color: #82071e; text-decoration: line-through; }
 /* On a phone, tables reflow: each row a block, each cell labelled; nothing wider than the screen. */
 @media (max-width: 40rem) {
   body { padding: .5rem .75rem; overflow-wrap: anywhere; }

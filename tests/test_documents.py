@@ -152,6 +152,13 @@ def test_docx_report_for_other_inputs(tmp_path):
     assert document.tables and document.tables[0].rows[1].cells[1].text.startswith("incompatible")
     highlighted = [r.text for p in document.paragraphs for r in p.runs if r.font.highlight_color]
     assert "recognized in accordance with established procedure as extremist" in "".join(highlighted)
+    if shutil.which("libreoffice"):  # laid out, no word of the summary table is broken across lines
+        subprocess.run(["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+                       check=True, capture_output=True, timeout=180)
+        from pypdf import PdfReader
+
+        text = PdfReader(str(tmp_path / "report.pdf")).pages[0].extract_text()
+        assert "Proportionality" in text and "incompatible" in text
 
 
 def test_docx_needs_an_output_file():

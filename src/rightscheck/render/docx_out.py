@@ -205,9 +205,20 @@ def render_docx_report(report: Report) -> bytes:
     for p in report.provisions:
         cells = table.add_row().cells
         cells[0].text = p.id
-        cells[1].text = f"{verdict_word(p.overall.verdict)} ({fmt_score(p.overall.score)})"
+        # the verdict on one line and the score on the next: no word is broken in a narrow column
+        cells[1].text = f"{verdict_word(p.overall.verdict)}\n{fmt_score(p.overall.score)}"
         for cell, r in zip(cells[2:], p.tests.values(), strict=True):
-            cell.text = f"{verdict_word(r.verdict)} ({fmt_score(r.score)})"
+            cell.text = f"{verdict_word(r.verdict)}\n{fmt_score(r.score)}"
+    from docx.shared import Cm, Pt
+
+    table.autofit = False
+    widths = [Cm(3.4)] + [Cm(2.7)] * (len(table.columns) - 1)
+    for number, row in enumerate(table.rows):
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(8 if number == 0 else 9)
     for p in report.provisions:
         _provision(document, p)
     document.add_paragraph(report.scoring.explanation)

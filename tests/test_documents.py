@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -550,3 +551,13 @@ def test_a_colleagues_comment_survives_the_review(tmp_path):
     assert report["inputs"][0]["not_read"] == ["1 comment(s)"]
     authors = [c.author for c in docx.Document(str(out)).comments]
     assert "Colleague" in authors and "rightscheck" in authors
+
+
+def test_overlapping_findings_are_one_highlight_with_all_their_notes(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("Whoever provides access to extremist materials shall be punished.\n", "utf-8")
+    html = run("check", str(draft), "--format", "html").stdout
+    marks = re.findall(r"<mark[^>]*>([^<]*)</mark>", html)
+    assert "provides access to" in marks and "access" not in marks  # not cut into pieces
+    whole = re.search(r'<mark[^>]*data-note="([^"]*)"[^>]*>provides access to</mark>', html).group(1)
+    assert "NEC-PROVIDING-ACCESS" in whole and "NEC-POSSESSION-ACCESS" in whole

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..models import Finding, ProvisionReport, Report
 from . import DISCLAIMER, STATUS_MARK, STATUS_WORD, TEST_NAMES, citations, decision_text, fmt_score, verdict_word
-from .segments import pieces
+from .segments import marked_pieces
 
 AUTHOR = "rightscheck"
 INITIALS = "RC"
@@ -167,7 +167,7 @@ def _provision(document, p: ProvisionReport) -> None:
         row[3].text = f"{r.reason}" + (f" (100; {steps})" if steps else "")
     document.add_heading("Text", level=3)
     para = document.add_paragraph()
-    for piece in pieces(p.text, p.findings):
+    for piece in marked_pieces(p.text, p.findings):
         run = para.add_run(piece.text)
         if piece.findings:
             run.font.highlight_color = WD_COLOR_INDEX.YELLOW

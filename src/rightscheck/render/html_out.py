@@ -11,7 +11,7 @@ from html import escape
 
 from ..models import ProvisionReport, Report
 from . import DISCLAIMER, STATUS_WORD, TEST_NAMES, citations, decision_text, fmt_score, review_sentence, verdict_word
-from .segments import pieces
+from .segments import marked_pieces
 
 CSS = """
 :root { --ink:#1b1b1b; --muted:#555; --line:#ccc; --ok:#1a7f37; --warn:#9a6700; --bad:#cf222e; }
@@ -78,7 +78,7 @@ def _anchor(pid: str, n: int) -> str:
 
 def _marked_text(p: ProvisionReport) -> str:
     out: list[str] = []
-    for piece in pieces(p.text, p.findings):
+    for piece in marked_pieces(p.text, p.findings):
         text = escape(piece.text)
         if piece.findings:
             notes = " | ".join(

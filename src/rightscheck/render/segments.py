@@ -30,3 +30,23 @@ def pieces(text: str, findings: list[Finding]) -> list[Piece]:
         ending = sorted({n for s, e, n in spans if e == b})
         out.append(Piece(text[a:b], covering, ending))
     return out
+
+
+def marked_pieces(text: str, findings: list[Finding]) -> list[Piece]:
+    """The pieces with every run of marked text as one: overlapping or nested spans ("provision of
+    access" inside "provision of access to") become one highlight that carries all their findings,
+    with all their references at its end."""
+    out: list[Piece] = []
+    for piece in pieces(text, findings):
+        last = out[-1] if out else None
+        if last is not None and last.findings and piece.findings:
+            last.text += piece.text
+            last.findings = sorted(set(last.findings) | set(piece.findings))
+            last.ends = sorted(set(last.ends) | set(piece.ends))
+        else:
+            out.append(Piece(piece.text, list(piece.findings), list(piece.ends)))
+    for piece in out:  # a run's references all at its end
+        if piece.findings:
+            piece.ends = sorted(set(piece.ends) | set(piece.findings))
+    return out
+

@@ -214,3 +214,32 @@ def test_redraft_cli_formats():
     assert data["provisions"][0]["after"]["overall"]["verdict"] == "compatible"
     table = runner.invoke(main, ["redraft", str(EXAMPLES / "cis-2018-extremist-materials.yaml")])
     assert table.exit_code == 0 and "LEG-DELEGATED-DESIGNATION" in table.stdout
+
+
+@pytest.mark.parametrize("example", ["cis-2018-extremist-materials.yaml", "concept-note-2023-drafts.yaml",
+                                     "draft-chapter.md", "good-practice.yaml"])
+def test_no_redraft_lies_or_reads_badly(example):
+    """Every finding a change claims to resolve is gone from the re-check, and no redraft gains a
+    doubled word or stray punctuation: an edit that would do either is withheld for a person."""
+    from rightscheck.redraft import _reads_badly
+
+    result = CliRunner().invoke(main, ["redraft", str(EXAMPLES / example), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    for rp in json.loads(result.stdout)["provisions"]:
+        resolved = {r for c in rp["changes"] for r in c["resolves"]}
+        assert not resolved & set(rp["after"]["findings"]), rp["id"]
+        assert not _reads_badly(rp["original"], rp["redraft"]), rp["redraft"]
+        for c in rp["changes"]:  # each applied edit took the words it was about out of the text
+            if c["action"] in {"replace", "delete"} and c["before"].strip():
+                assert c["before"] not in rp["redraft"] or c["before"] in c["after"], (rp["id"], c)
+
+
+def test_an_edit_that_would_double_a_word_is_withheld():
+    text = ("Each State Party shall establish as a criminal offence the public justification of terrorism, "
+            "punishable by imprisonment for up to five years.")
+    packs = load_packs()
+    from rightscheck.models import Provision
+
+    rp = redraft([Provision(id="a", text=text)], packs, select_rules(packs, None, None)).provisions[0]
+    assert "public public" not in rp.redraft.lower()
+    assert any(w.startswith("LEG-JUSTIFICATION") for w in rp.withheld) or "public provocation" in rp.redraft

@@ -87,6 +87,9 @@ class RedraftedProvision(Model):
     redraft: str
     changes: list[Change]
     not_addressed: list[str] = Field(description="findings with no machine edit: for a person")
+    withheld: list[str] = Field(
+        default_factory=list, description="machine edits not applied, each with why (it left the flagged words, "
+        "or the text would not read as a sentence): for a person")
     note: str | None = Field(None, description="why no machine edit was tried, when none was")
     before: Assessment
     after: Assessment
@@ -261,6 +264,19 @@ def _tidy(text: str, editing: Editing) -> str:
     return editing.repeated.sub(r"\1", text) if editing.repeated else text
 
 
+_DOUBLED = re.compile(r"(?i)\b(\w+)\s+\1\b")
+_BAD_PUNCTUATION = re.compile(r"[,;:]\s*[,;:.]|\(\s*\)|\s[,.;:]|\.\s*\.")
+
+
+def _reads_badly(before: str, after: str) -> bool:
+    """Whether an edit made the text read worse: a doubled word or stray punctuation that the
+    text did not have before."""
+    def count(rx: re.Pattern[str], text: str) -> int:
+        return len(rx.findall(text))
+
+    return any(count(rx, after) > count(rx, before) for rx in (_DOUBLED, _BAD_PUNCTUATION))
+
+
 def _assessment(report: ProvisionReport) -> Assessment:
     return Assessment(overall=report.overall, tests=report.tests, findings=[f.rule for f in report.findings])
 
@@ -286,6 +302,27 @@ def redraft_provision(
         still = assess_provision(provision.model_copy(update={"text": current}), packs, rules)
         if addition.rule in {f.rule for f in still.findings}:
             changes.append(addition)
+    # A redraft never lies: an edit that leaves the words its finding flagged, or that makes the
+    # text read badly, is withheld and listed for a person.
+    withheld: list[str] = []
+    spans_of = {f.rule: {" ".join(s.text.lower().split()) for s in f.spans} for f in original.findings}
+
+    def words(f: Finding) -> set[str]:
+        return {" ".join(s.text.lower().split()) for s in f.spans}
+
+    full = assess_provision(provision.model_copy(update={"text": apply_changes(provision.text, changes, editing)}),
+                            packs, rules)
+    for rule_id in list(dict.fromkeys(c.rule for c in changes)):
+        group = [c for c in changes if c.rule == rule_id]
+        again = next((f for f in full.findings if f.rule == rule_id), None)
+        why = ""
+        if again is not None and spans_of.get(rule_id, set()) & words(again):
+            why = "its edit left the words it flagged"
+        elif _reads_badly(provision.text, apply_changes(provision.text, group, editing)):
+            why = "its edit would not read as a sentence"
+        if why:
+            changes = [c for c in changes if c.rule != rule_id]
+            withheld.append(f"{rule_id}: {why}")
     new_text = apply_changes(provision.text, changes, editing)
     after = assess_provision(provision.model_copy(update={"text": new_text}), packs, rules)
     before_rules = {f.rule for f in original.findings}
@@ -311,7 +348,7 @@ def redraft_provision(
         original.overall.verdict, original.overall.score)
     return RedraftedProvision(
         id=provision.id, title=provision.title, original=provision.text, redraft=new_text,
-        changes=changes, not_addressed=not_addressed, before=_assessment(original),
+        changes=changes, not_addressed=not_addressed, withheld=withheld, before=_assessment(original),
         note=None if own else (f"The machine edits are written in {', '.join(p.reference_language for p in packs)}; "
                                f"this provision is in {provision.language!r}, so its findings keep their advice "
                                "for a person to apply."),

@@ -47,6 +47,8 @@ def render_redraft_markdown(report: RedraftReport) -> str:
             out.append("")
         if p.note:
             out += [p.note, ""]
+        if p.withheld:
+            out += ["Edits withheld (for a person): " + "; ".join(p.withheld), ""]
         if p.not_addressed:
             out += ["Left for a person (no machine edit): " + ", ".join(p.not_addressed), ""]
         out += ["### Suggested text", "", "```text", p.redraft.rstrip(), "```", ""]
@@ -67,6 +69,8 @@ def redraft_view(p: RedraftedProvision) -> Panel:
         parts.append(Text(f"{i}. {_change_line(c)}", style="cyan"))
     if p.note:
         parts.append(Text(p.note, style="yellow"))
+    if p.withheld:
+        parts.append(Text("Edits withheld: " + "; ".join(p.withheld), style="yellow"))
     if p.not_addressed:
         parts.append(Text("Left for a person: " + ", ".join(p.not_addressed), style="yellow"))
     title = Text(p.id + (f" — {p.title}" if p.title else "") + "  ", style="bold")

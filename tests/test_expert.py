@@ -243,3 +243,26 @@ def test_an_edit_that_would_double_a_word_is_withheld():
     rp = redraft([Provision(id="a", text=text)], packs, select_rules(packs, None, None)).provisions[0]
     assert "public public" not in rp.redraft.lower()
     assert any(w.startswith("LEG-JUSTIFICATION") for w in rp.withheld) or "public provocation" in rp.redraft
+
+
+def test_the_redraft_as_a_table_of_proposed_amendments(tmp_path):
+    import docx
+
+    md = CliRunner().invoke(main, ["redraft", str(EXAMPLES / "draft-chapter.md"), "--amendments",
+                                   "--format", "markdown"])
+    assert md.exit_code == 0, md.output
+    rows = [line for line in md.output.splitlines() if line.startswith("| art-")]
+    assert rows, md.output
+    first = rows[0].split(" | ")
+    assert "~~" in first[2] or "**" in first[2]  # the proposal, marked
+    assert "Source: CCPR/C/GC/34" in md.output  # each proposal justified with its source
+    html = CliRunner().invoke(main, ["redraft", str(EXAMPLES / "draft-chapter.md"), "--amendments", "--format", "html"])
+    assert "<del>" in html.output and "<ins>" in html.output and "Justification" in html.output
+    out = tmp_path / "amendments.docx"
+    result = CliRunner().invoke(main, ["redraft", str(EXAMPLES / "draft-chapter.md"), "--amendments",
+                                       "--format", "docx", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    table = docx.Document(str(out)).tables[0]
+    runs = [r for row in table.rows[1:] for r in row.cells[2].paragraphs[0].runs]
+    assert any(r.font.strike for r in runs) and any(r.font.underline for r in runs)
+    assert CliRunner().invoke(main, ["redraft", str(EXAMPLES / "draft-chapter.md"), "--amendments"]).exit_code == 2

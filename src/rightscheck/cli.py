@@ -246,13 +246,16 @@ def compare_cmd(old: str, new: str, fmt: str, output: str | None, rules_dirs: tu
 
 @main.command("redraft")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json", "docx"]), default="table",
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json", "html", "docx"]), default="table",
               show_default=True, help="docx: your Word draft back with each edit as a tracked change (needs --output).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the redraft to FILE.")
+@click.option("--amendments", is_flag=True,
+              help="As a table of proposed amendments (per article and paragraph: current text, proposed text, "
+              "justification with its source), in markdown, html or docx.")
 @rules_option
 @with_select
 @limits_options
-def redraft_cmd(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tuple[str, ...],
+def redraft_cmd(paths: tuple[str, ...], fmt: str, output: str | None, amendments: bool, rules_dirs: tuple[str, ...],
                 select: tuple[str, ...], ignore: tuple[str, ...], max_file_mb: float, max_provisions: int,
                 max_text_chars: int, language: str | None) -> None:
     """Suggest a redraft of each provision that applies the remedies of its findings, show the
@@ -261,13 +264,25 @@ def redraft_cmd(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs
     from .render import redraft_view as view
     from .rules import select_rules
 
-    if fmt == "docx" and (not output or len(paths) != 1 or not paths[0].lower().endswith(".docx")):
+    if amendments and fmt not in {"markdown", "html", "docx"}:
+        raise click.UsageError("--amendments comes as --format markdown, html or docx")
+    if amendments and fmt == "docx" and not output:
+        raise click.UsageError("--format docx writes a Word file: give --output FILE.docx")
+    if fmt == "docx" and not amendments and (not output or len(paths) != 1 or not paths[0].lower().endswith(".docx")):
         raise click.UsageError("--format docx gives one Word draft back with tracked changes: give one .docx "
                                "file and --output FILE.docx")
     packs = _load(rules_dirs)
     selected, ignored = _selectors(packs, select, ignore)
     provisions, inputs = _read(paths, max_file_mb, max_provisions, max_text_chars, language, packs)
     report = redraft(provisions, packs, select_rules(packs, selected, ignored))
+    if amendments:
+        from .render import amendments as table
+
+        makers: dict[str, Callable[[Any], str | bytes]] = {
+            "markdown": table.amendments_markdown, "html": table.amendments_html, "docx": table.amendments_docx}
+        make = makers[fmt]
+        _emit(report, "markdown" if fmt != "docx" else fmt, output, make, view.print_redraft)
+        return
     if fmt == "docx":
         from .render.docx_redraft import redraft_docx
 

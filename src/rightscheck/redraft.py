@@ -80,6 +80,15 @@ class Assessment(Model):
     findings: list[str]
 
 
+class Justification(Model):
+    """Why a rule's edit is proposed: the finding it answers, with its sources (for an amendments
+    table)."""
+
+    title: str
+    message: str
+    sources: list[str]
+
+
 class RedraftedProvision(Model):
     id: str
     title: str | None
@@ -87,6 +96,8 @@ class RedraftedProvision(Model):
     redraft: str
     changes: list[Change]
     not_addressed: list[str] = Field(description="findings with no machine edit: for a person")
+    justification: dict[str, Justification] = Field(
+        default_factory=dict, description="rule id -> the finding each applied edit answers, with its sources")
     withheld: list[str] = Field(
         default_factory=list, description="machine edits not applied, each with why (it left the flagged words, "
         "or the text would not read as a sentence): for a person")
@@ -349,6 +360,10 @@ def redraft_provision(
     return RedraftedProvision(
         id=provision.id, title=provision.title, original=provision.text, redraft=new_text,
         changes=changes, not_addressed=not_addressed, withheld=withheld, before=_assessment(original),
+        justification={f.rule: Justification(
+            title=f.title, message=f.message,
+            sources=[f"{s.ref}, {s.pinpoint}" + ("" if s.verified else " (pinpoint not verified)") for s in f.sources])
+            for f in original.findings if f.rule in {c.rule for c in changes}},
         note=None if own else (f"The machine edits are written in {', '.join(p.reference_language for p in packs)}; "
                                f"this provision is in {provision.language!r}, so its findings keep their advice "
                                "for a person to apply."),

@@ -268,6 +268,8 @@ def test_compare_shows_improvement_with_resolved_findings(tmp_path):
     assert "ins { background" in html.stdout and "del { background" in html.stdout  # coloured, and marked
     table = run("compare", str(tmp_path / "old.md"), str(tmp_path / "new.md"))
     assert "improved" in table.stdout
+    # piped or written to a file, colour is lost: the changed words carry visible markers instead
+    assert "[-public justification-] {+distribution+}" in table.stdout
 
 
 # ----------------------------------------------------------------------------- review decisions

@@ -214,6 +214,7 @@ def test_redraft_cli_formats():
     assert data["provisions"][0]["after"]["overall"]["verdict"] == "compatible"
     table = runner.invoke(main, ["redraft", str(EXAMPLES / "cis-2018-extremist-materials.yaml")])
     assert table.exit_code == 0 and "LEG-DELEGATED-DESIGNATION" in table.stdout
+    assert "[-justification-] {+public" in table.stdout  # piped: changed words marked without colour
 
 
 @pytest.mark.parametrize("example", ["cis-2018-extremist-materials.yaml", "concept-note-2023-drafts.yaml",

@@ -75,6 +75,24 @@ def markdown_diff(parts: list[DiffPart]) -> str:
     return "> " + "".join(marked).replace("\n", "\n> ")
 
 
+def diff_text(parts: list[DiffPart], plain: bool, prefix: Any = None) -> Any:  # -> rich.text.Text
+    """Word differences for the terminal: deletions struck through in red and insertions in bold
+    green; where colour does not show (a file, a pipe), also as [-deleted-] and {+inserted+}."""
+    from rich.text import Text
+
+    text = Text() if prefix is None else prefix
+    for part in parts:
+        style = {"delete": "red strike", "insert": "bold green"}.get(part.op, "")
+        if plain and part.op in {"delete", "insert"} and part.text.strip():
+            core = part.text.strip()
+            lead, trail = part.text[: len(part.text) - len(part.text.lstrip())], part.text[len(part.text.rstrip()):]
+            open_, close = ("[-", "-]") if part.op == "delete" else ("{+", "+}")
+            text.append(f"{lead}{open_}{core}{close}{trail}", style=style)
+        else:
+            text.append(part.text, style=style)
+    return text
+
+
 def capture(printer: Callable[[Any, Any], None], value: Any) -> str:
     """What a rich printer would show, as plain text 120 columns wide (for --output FILE)."""
     import io

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..compare import Comparison, ProvisionChange, Side
-from . import capture, fmt_score, markdown_diff, verdict_word
+from . import capture, diff_text, fmt_score, markdown_diff, verdict_word
 from .table import VERDICT_STYLE
 
 
@@ -65,12 +65,10 @@ def print_compare(c: Comparison, console: Console) -> None:
             _changes(r),
         )
     console.print(table)
+    plain = console.no_color or not console.is_terminal
     for r in c.provisions:
         if r.diff:
-            text = Text(f"{_label(r)}: ", style="bold")
-            for part in r.diff:
-                text.append(part.text, style={"delete": "red strike", "insert": "bold green"}.get(part.op, ""))
-            console.print(text)
+            console.print(diff_text(r.diff, plain, Text(f"{_label(r)}: ", style="bold")))
 
 
 def render_compare_text(c: Comparison) -> str:

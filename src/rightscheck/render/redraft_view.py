@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from ..redraft import Assessment, RedraftedProvision, RedraftReport
-from . import capture, fmt_score, markdown_diff, verdict_word
+from . import capture, diff_text, fmt_score, markdown_diff, verdict_word
 from .table import VERDICT_STYLE
 
 NOTE = ("A suggested redraft for a person to review: it applies each rule's remedy mechanically and "
@@ -59,12 +59,8 @@ def render_redraft_json(report: RedraftReport) -> str:
     return report.model_dump_json(indent=2) + "\n"
 
 
-def redraft_view(p: RedraftedProvision) -> Panel:
-    diff = Text()
-    for part in p.diff:
-        style = {"delete": "red strike", "insert": "bold green"}.get(part.op, "")
-        diff.append(part.text, style=style)
-    parts: list = [diff, Text("")]
+def redraft_view(p: RedraftedProvision, plain: bool = False) -> Panel:
+    parts: list = [diff_text(p.diff, plain), Text("")]
     for i, c in enumerate(p.changes, 1):
         parts.append(Text(f"{i}. {_change_line(c)}", style="cyan"))
     if p.note:
@@ -81,8 +77,9 @@ def redraft_view(p: RedraftedProvision) -> Panel:
 
 
 def print_redraft(report: RedraftReport, console: Console) -> None:
+    plain = console.no_color or not console.is_terminal
     for p in report.provisions:
-        console.print(redraft_view(p))
+        console.print(redraft_view(p, plain))
     console.print(Text(NOTE, style="dim italic"))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -234,6 +235,12 @@ def test_terminal_at_80_columns_keeps_verdicts_and_summary_first():
     titles = [line for line in lines if line.startswith("╭─ ")]
     assert len(titles) == 5 and all(line[3:].split(" ")[0] in {"INCOMPATIBLE", "CONCERNS", "NO", "NOT"}
                                     for line in titles)
+    # no rule id is cut or broken across lines, and the summary names the tests with concerns
+    text = buf.getvalue()
+    fired = {f.rule for p in report.provisions for f in p.findings}
+    assert "NEC-CONTENT-OFFENCE-IN-CYBER-INSTRUMENT" in fired and not re.search(r"[A-Z]-[A-Z-]*…", text)
+    assert all(re.search(rf"(?<![\w-]){rule}(?![\w-])", text) for rule in fired)
+    assert "draft-terrorist-extremist-content" in lines[2] and "legality, necessity" in lines[3]
     for printer, rows in ((print_rules, json.loads(list_rules(packs, "json"))),
                           (print_coverage, json.loads(coverage(packs, "json")))):
         out = io.StringIO()

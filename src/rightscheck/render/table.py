@@ -4,6 +4,7 @@ words, and the checklist."""
 from __future__ import annotations
 
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -27,6 +28,8 @@ def _verdict(verdict: str) -> Text:
     return Text(verdict_word(verdict).upper(), style=VERDICT_STYLE[verdict])
 
 
+TEST_SHORT = {"legality": "legality", "legitimate_aim": "aim", "necessity": "necessity",
+              "proportionality": "proportionality"}
 NARROW = 100  # below this many columns, findings are listed rather than tabulated
 
 
@@ -46,17 +49,46 @@ def _words(f) -> str:
     return ", ".join(f"“{w}”" for w in distinct) or "(missing element)"
 
 
-def provision_view(p: ProvisionReport, width: int = 120) -> Panel:
+def _check_detail(item) -> str:
+    detail = STATUS_WORD[item.status]
+    if item.evidence:
+        detail += ": " + ", ".join(f"“{e.text}”" for e in item.evidence)
+    elif item.rules:
+        detail += ": " + ", ".join(item.rules)
+    elif item.note:
+        detail += f" — {item.note}"
+    return detail
+
+
+def _tests_view(p: ProvisionReport, width: int) -> list:
+    """The four tests: a table when there is room; on a narrow terminal a line per test with its
+    arithmetic wrapped beneath it, so that no rule id is ever cut."""
+    if width < NARROW:
+        lines: list = []
+        for test, r in p.tests.items():
+            head = Text(f"{TEST_NAMES[test]}: ", style="bold")
+            head.append_text(_verdict(r.verdict))
+            head.append(f" {fmt_score(r.score)}")
+            how = Text(r.reason, style="dim")
+            for s in r.steps:
+                how.append(" · ", style="dim")
+                how.append(f"{s.rule}\u00a0−{s.points:g}%")
+            lines += [head, Padding(how, (0, 0, 0, 2))]
+        return lines
     tests = Table(show_header=True, header_style="bold", expand=True, box=None)
     tests.add_column("Test")
     tests.add_column("Verdict")
     tests.add_column("Score", justify="right")
-    tests.add_column("How", ratio=2)
+    tests.add_column("How", ratio=2, overflow="fold")
     for test, r in p.tests.items():
-        steps = " ".join(f"{s.rule} −{s.points:g}%" for s in r.steps)
+        steps = " · ".join(f"{s.rule}\u00a0−{s.points:g}%" for s in r.steps)
         tests.add_row(TEST_NAMES[test], _verdict(r.verdict), fmt_score(r.score),
                       f"{r.reason}" + (f" · {steps}" if steps else ""))
-    parts: list = [tests]
+    return [tests]
+
+
+def provision_view(p: ProvisionReport, width: int = 120) -> Panel:
+    parts: list = _tests_view(p, width)
     for note in p.notes:
         parts.append(Text(note, style="dim italic"))
     if p.findings and width < NARROW:
@@ -78,22 +110,22 @@ def provision_view(p: ProvisionReport, width: int = 120) -> Panel:
                 f"{f.rule}\n{f.test}", _words(f), _finding_body(f),
             )
         parts.append(findings)
-    if p.checklist:
+    if p.checklist and width < NARROW:
+        parts.append(Text("Checklist", style="bold"))
+        for item in p.checklist:
+            style = STATUS_STYLE[item.status]
+            line = Text(f"{STATUS_ICON[item.status]} ", style=style)
+            line.append(item.question)
+            parts += [line, Padding(Text(_check_detail(item), style=style), (0, 0, 0, 2))]
+    elif p.checklist:
         check = Table(show_header=True, header_style="bold", expand=True, title="Checklist",
                       title_justify="left")
         check.add_column("", no_wrap=True, width=1)
         check.add_column("Question", ratio=3, min_width=24)
-        check.add_column("Status / evidence", ratio=2, min_width=20)
+        check.add_column("Status / evidence", ratio=2, min_width=20, overflow="fold")
         for item in p.checklist:
-            detail = STATUS_WORD[item.status]
-            if item.evidence:
-                detail += ": " + ", ".join(f"“{e.text}”" for e in item.evidence)
-            elif item.rules:
-                detail += ": " + ", ".join(item.rules)
-            elif item.note:
-                detail += f" — {item.note}"
             check.add_row(Text(STATUS_ICON[item.status], style=STATUS_STYLE[item.status]),
-                          item.question, Text(detail, style=STATUS_STYLE[item.status]))
+                          item.question, Text(_check_detail(item), style=STATUS_STYLE[item.status]))
         parts.append(check)
     # the verdict first: a narrow terminal cuts the end of a title, never the verdict
     title = _verdict(p.overall.verdict)
@@ -102,14 +134,25 @@ def provision_view(p: ProvisionReport, width: int = 120) -> Panel:
     return Panel(Group(*parts), title=title, title_align="left")
 
 
-def summary_view(report: Report) -> Table:
-    """One line per provision, before the details, when there are several."""
+def summary_view(report: Report, width: int = 120) -> Table:
+    """One line per provision, before the details, when there are several: its verdict, its score
+    and the tests with concerns (beneath the id on a narrow terminal, so that no id is cut)."""
     table = Table(title="Summary", title_justify="left", show_header=True, header_style="bold", box=None)
-    table.add_column("Provision", overflow="fold")
-    table.add_column("Overall")
+    narrow = width < NARROW
+    table.add_column("Provision · tests with concerns" if narrow else "Provision", overflow="fold")
+    table.add_column("Overall", no_wrap=True)
     table.add_column("Score", justify="right")
+    if not narrow:
+        table.add_column("Tests with concerns", overflow="fold")
     for p in report.provisions:
-        table.add_row(p.id, _verdict(p.overall.verdict), fmt_score(p.overall.score))
+        failed = ", ".join(TEST_SHORT[t] for t, r in p.tests.items()
+                           if r.verdict in {"concerns", "incompatible"}) or "—"
+        if narrow:
+            cell = Text(p.id)
+            cell.append(f"\n  {failed}", style="dim")
+            table.add_row(cell, _verdict(p.overall.verdict), fmt_score(p.overall.score))
+        else:
+            table.add_row(p.id, _verdict(p.overall.verdict), fmt_score(p.overall.score), failed)
     return table
 
 
@@ -140,7 +183,7 @@ def print_coverage(rows: list[dict], console: Console) -> None:
 
 def print_report(report: Report, console: Console) -> None:
     if len(report.provisions) > 1:
-        console.print(summary_view(report))
+        console.print(summary_view(report, console.width))
     for p in report.provisions:
         console.print(provision_view(p, console.width))
     if report.review:

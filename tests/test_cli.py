@@ -246,3 +246,34 @@ def test_terminal_at_80_columns_keeps_verdicts_and_summary_first():
         out = io.StringIO()
         printer(rows, Console(file=out, width=80))
         assert max(len(line) for line in out.getvalue().splitlines()) <= 80
+
+
+def test_every_report_names_its_inputs_their_hash_and_the_date(tmp_path, monkeypatch):
+    """check, compare, redraft and the amendments table, in each format, say which files were read
+    (with their hashes) and on what day; SOURCE_DATE_EPOCH fixes the day, so output can be reproduced."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 14 November 2023, UTC
+    data = json.loads(run("check", CIS, "--format", "json").stdout)
+    assert data["generated_on"] == "2023-11-14"
+    digest = data["inputs"][0]["hash"]
+    assert digest.startswith("sha256:")
+    other = tmp_path / "new.yaml"
+    other.write_text(Path(CIS).read_text("utf-8").replace("extremist", "terrorist"), encoding="utf-8")
+    outputs = {f"check {fmt}": run("check", CIS, "--format", fmt).stdout for fmt in ("table", "markdown", "html")}
+    outputs |= {f"compare {fmt}": run("compare", CIS, str(other), "--format", fmt).stdout
+                for fmt in ("table", "markdown", "html")}
+    outputs |= {f"redraft {fmt}": run("redraft", CIS, "--format", fmt).stdout for fmt in ("table", "markdown")}
+    outputs["amendments"] = run("redraft", CIS, "--amendments", "--format", "markdown").stdout
+    for name, text in outputs.items():
+        flat = " ".join(text.split())
+        assert "cis-2018-extremist-materials.yaml" in flat and digest in flat and "2023-11-14" in flat, name
+    docx_path = tmp_path / "report.docx"
+    assert run("check", CIS, "--format", "docx", "-o", str(docx_path)).exit_code == 0
+    import docx
+
+    words = " ".join(p.text for p in docx.Document(str(docx_path)).paragraphs)
+    assert digest in words and "2023-11-14" in words
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    from datetime import UTC, datetime
+
+    today = datetime.now(UTC).date().isoformat()
+    assert json.loads(run("check", CIS, "--format", "json").stdout)["generated_on"] == today

@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .clock import today
 from .errors import RightscheckError
 
 
@@ -193,7 +194,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tupl
     bar, progress = _progress(len(provisions), fmt, output)
     try:
         report = assess(provisions, packs, select=selected, ignore=ignored, preview=preview, inputs=inputs,
-                        review=review, review_file=review_path or "", progress=progress)
+                        generated_on=today(), review=review, review_file=review_path or "", progress=progress)
     finally:
         if bar is not None:
             bar.stop()
@@ -238,7 +239,7 @@ def compare_cmd(old: str, new: str, fmt: str, output: str | None, rules_dirs: tu
     reports = []
     for path in (old, new):
         provisions, inputs = _read((path,), max_file_mb, max_provisions, max_text_chars, language, packs)
-        reports.append(assess(provisions, packs, inputs=inputs))
+        reports.append(assess(provisions, packs, inputs=inputs, generated_on=today()))
     render = {"table": view.render_compare_text, "markdown": view.render_compare_markdown,
               "json": view.render_compare_json, "html": view.render_compare_html}[fmt]
     _emit(compare(*reports), fmt, output, render, view.print_compare)
@@ -274,7 +275,7 @@ def redraft_cmd(paths: tuple[str, ...], fmt: str, output: str | None, amendments
     packs = _load(rules_dirs)
     selected, ignored = _selectors(packs, select, ignore)
     provisions, inputs = _read(paths, max_file_mb, max_provisions, max_text_chars, language, packs)
-    report = redraft(provisions, packs, select_rules(packs, selected, ignored))
+    report = redraft(provisions, packs, select_rules(packs, selected, ignored), inputs, today())
     if amendments:
         from .render import amendments as table
 

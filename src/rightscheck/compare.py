@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .models import Report, Verdict, badness
+from .models import InputInfo, Report, Verdict, badness
 from .worddiff import DiffPart, word_diff
 
 
@@ -41,6 +41,8 @@ class Comparison(Model):
     schema_version: int = 1
     old: list[str] = Field(default_factory=list, description="the old version's input files")
     new: list[str] = Field(default_factory=list)
+    inputs: list[InputInfo] = Field(default_factory=list, description="both versions' files with their hashes")
+    generated_on: str | None = None
     provisions: list[ProvisionChange]
 
 
@@ -101,4 +103,5 @@ def compare(old: Report, new: Report) -> Comparison:
             resolved=[r for r in rb if r not in ra], introduced=[r for r in ra if r not in rb],
             text_changed=changed, diff=word_diff(b.text, a.text) if changed else [],
         ))
-    return Comparison(old=[i.path for i in old.inputs], new=[i.path for i in new.inputs], provisions=rows)
+    return Comparison(old=[i.path for i in old.inputs], new=[i.path for i in new.inputs],
+                      inputs=[*old.inputs, *new.inputs], generated_on=new.generated_on, provisions=rows)

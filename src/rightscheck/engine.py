@@ -313,6 +313,7 @@ def assess(
     ignore: list[str] | None = None,
     preview: bool = False,
     inputs: Sequence[InputInfo] = (),
+    generated_on: str | None = None,
     review: Sequence[ReviewEntry] | None = None,
     review_file: str = "",
     progress: Callable[[int], None] | None = None,
@@ -384,6 +385,7 @@ def assess(
             PackInfo(name=p.name, version=p.version, hash=p.hash, rules=len(p.rules)) for p in packs
         ],
         inputs=list(inputs),
+        generated_on=generated_on,
         selection=selection,
         scoring=scoring_info(packs[0].meta.scoring),
         review=summary,

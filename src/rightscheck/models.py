@@ -276,6 +276,8 @@ class Report(Model):
     tool: ToolInfo
     rule_packs: list[PackInfo]
     inputs: list[InputInfo] = Field(default_factory=list)
+    generated_on: str | None = Field(
+        None, description="the date the report was made (YYYY-MM-DD, UTC; SOURCE_DATE_EPOCH fixes it); added in 2.2")
     selection: Selection = Field(default_factory=Selection)
     scoring: ScoringInfo
     review: ReviewSummary | None = None

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .engine import assess_provision
 from .lexicon import RedraftSpec
-from .models import Finding, Overall, Provision, ProvisionReport, TestResult, badness
+from .models import Finding, InputInfo, Overall, Provision, ProvisionReport, TestResult, badness
 from .rules import CompiledRule, Pack
 from .schema import Edit, TestId
 from .worddiff import DiffPart, word_diff
@@ -110,6 +110,8 @@ class RedraftedProvision(Model):
 
 class RedraftReport(Model):
     schema_version: int = 1
+    inputs: list[InputInfo] = Field(default_factory=list)
+    generated_on: str | None = None
     provisions: list[RedraftedProvision]
 
 
@@ -371,5 +373,7 @@ def redraft_provision(
     )
 
 
-def redraft(provisions: Sequence[Provision], packs: Sequence[Pack], rules: Sequence[CompiledRule]) -> RedraftReport:
-    return RedraftReport(provisions=[redraft_provision(p, packs, rules) for p in provisions])
+def redraft(provisions: Sequence[Provision], packs: Sequence[Pack], rules: Sequence[CompiledRule],
+            inputs: Sequence[InputInfo] = (), generated_on: str | None = None) -> RedraftReport:
+    return RedraftReport(inputs=list(inputs), generated_on=generated_on,
+                         provisions=[redraft_provision(p, packs, rules) for p in provisions])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..models import VERDICT_LABEL, VERDICT_SHORT, Decision, Finding, Report, ReviewSummary
+from ..models import VERDICT_LABEL, VERDICT_SHORT, Decision, Finding, InputInfo, Report, ReviewSummary
 from ..worddiff import DiffPart
 
 STATUS_MARK = {"satisfied": "[x]", "flagged": "[ ]", "needs_review": "[?]"}
@@ -91,6 +91,13 @@ def diff_text(parts: list[DiffPart], plain: bool, prefix: Any = None) -> Any:  #
         else:
             text.append(part.text, style=style)
     return text
+
+
+def provenance(inputs: list[InputInfo], generated_on: str | None) -> str:
+    """What was assessed and when, for the head of every report: each input file with its hash,
+    and the date."""
+    files = "; ".join(f"{i.path} ({i.hash})" for i in inputs) or "text given directly"
+    return f"Input: {files} · {generated_on or 'date not recorded'}"
 
 
 def capture(printer: Callable[[Any, Any], None], value: Any) -> str:

@@ -10,6 +10,7 @@ from html import escape
 
 from ..redraft import RedraftedProvision, RedraftReport
 from ..worddiff import DiffPart
+from . import provenance
 
 
 @dataclass
@@ -69,7 +70,7 @@ def amendments_markdown(report: RedraftReport) -> str:
         return escape(text.replace("\n", " "), quote=False).replace("|", "\\|")
 
     out = ["# Proposed amendments", "", "*Suggested by rightscheck for a delegation to review; each proposal "
-           "answers the finding named beside it.*", "",
+           "answers the finding named beside it.*", "", _md(provenance(report.inputs, report.generated_on)), "",
            "| Provision | Current text | Proposed text (~~deleted~~, **inserted**) | Justification |",
            "| --- | --- | --- | --- |"]
     def marked(d: DiffPart) -> str:
@@ -101,7 +102,7 @@ def amendments_html(report: RedraftReport) -> str:
     table = ('<table><caption>Proposed amendments</caption><thead><tr><th scope="col">Provision</th>'
              '<th scope="col">Current text</th><th scope="col">Proposed text</th><th scope="col">Justification</th>'
              f"</tr></thead><tbody>{body_rows}</tbody></table>")
-    return page("Proposed amendments", table)
+    return page("Proposed amendments", f"<p>{escape(provenance(report.inputs, report.generated_on))}</p>{table}")
 
 
 def amendments_docx(report: RedraftReport) -> bytes:
@@ -110,6 +111,7 @@ def amendments_docx(report: RedraftReport) -> bytes:
 
     document = docx.Document()
     document.add_heading("Proposed amendments", level=1)
+    document.add_paragraph(provenance(report.inputs, report.generated_on))
     table = document.add_table(rows=1, cols=4)
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, ("Provision", "Current text", "Proposed text", "Justification"),

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..compare import Comparison, ProvisionChange, Side
-from . import capture, diff_text, fmt_score, markdown_diff, verdict_word
+from . import capture, diff_text, fmt_score, markdown_diff, provenance, verdict_word
 from .table import VERDICT_STYLE
 
 
@@ -38,15 +38,18 @@ def render_compare_json(c: Comparison) -> str:
 
 
 def render_compare_markdown(c: Comparison) -> str:
-    out = ["# rightscheck comparison", "", f"Old: {', '.join(c.old)} · New: {', '.join(c.new)}", "",
+    from .markdown import _md
+
+    out = ["# rightscheck comparison", "", _md(f"Old: {', '.join(c.old)} · New: {', '.join(c.new)}"), "",
+           _md(provenance(c.inputs, c.generated_on)), "",
            "| Provision | Change | Before | After | Findings |", "| --- | --- | --- | --- | --- |"]
     for r in c.provisions:
-        out.append(f"| {_label(r)} | **{r.status}** | {_side(r.before)} | {_side(r.after)} | {_changes(r)} |")
+        out.append(f"| {_md(_label(r))} | **{r.status}** | {_side(r.before)} | {_side(r.after)} | {_changes(r)} |")
     out.append("")
     for r in c.provisions:
         if not r.diff:
             continue
-        out += [f"## {_label(r)}" + (f" — {r.title}" if r.title else ""), "",
+        out += [f"## {_md(_label(r))}" + (f" — {_md(r.title)}" if r.title else ""), "",
                 "Text changes (~~deleted~~, **inserted**):", ""]
         out += [markdown_diff(r.diff), ""]
     return "\n".join(out)
@@ -65,6 +68,7 @@ def print_compare(c: Comparison, console: Console) -> None:
             _changes(r),
         )
     console.print(table)
+    console.print(Text(provenance(c.inputs, c.generated_on), style="dim"))
     plain = console.no_color or not console.is_terminal
     for r in c.provisions:
         if r.diff:
@@ -92,7 +96,8 @@ def compare_body(c: Comparison) -> str:
         f'<tr><th scope="row">{escape(_label(r))}</th><td><strong>{escape(r.status)}</strong></td>'
         f"<td>{side(r.before)}</td><td>{side(r.after)}</td><td>{escape(_changes(r))}</td></tr>" for r in c.provisions
     )
-    body = ('<table><caption>Provisions, old and new version</caption><thead><tr><th scope="col">Provision</th>'
+    body = (f"<p>{escape(provenance(c.inputs, c.generated_on))}</p>"
+            '<table><caption>Provisions, old and new version</caption><thead><tr><th scope="col">Provision</th>'
             '<th scope="col">Change</th><th scope="col">Before</th><th scope="col">After</th>'
             f'<th scope="col">Findings</th></tr></thead><tbody>{rows}</tbody></table>')
     for r in c.provisions:

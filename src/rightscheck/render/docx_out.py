@@ -223,7 +223,8 @@ def render_docx_report(report: Report) -> bytes:
         _provision(document, p)
     document.add_paragraph(report.scoring.explanation)
     packs = ", ".join(f"{p.name} v{p.version} ({p.hash})" for p in report.rule_packs)
-    document.add_paragraph(f"rightscheck {report.tool.version} · rule packs: {packs}")
+    document.add_paragraph(f"rightscheck {report.tool.version} · rule packs: {packs} · "
+                           f"{report.generated_on or 'date not recorded'}")
     for i in report.inputs:
         document.add_paragraph(f"Input: {i.path} ({i.hash})")
     buffer = io.BytesIO()

@@ -195,7 +195,8 @@ def report_parts(report: Report) -> tuple[str, str, str]:
     links = "".join(f'<li><a href="#p-{escape(p.id)}">{escape(p.id)}</a></li>' for p in report.provisions)
     nav = f"<ul>{links}</ul>"
     packs = ", ".join(f"{p.name} v{p.version} ({p.hash})" for p in report.rule_packs)
-    footer = (f"<p>rightscheck {escape(report.tool.version)} · rule packs: {escape(packs)}</p>"
+    footer = (f"<p>rightscheck {escape(report.tool.version)} · rule packs: {escape(packs)} · "
+              f"{escape(report.generated_on or 'date not recorded')}</p>"
               f"<p>{escape(report.scoring.explanation)}</p>"
               + "".join(f"<p>Input: {escape(i.path)} ({escape(i.hash)})"
                         + (f"; tracked changes read as {escape(i.tracked_changes)}" if i.tracked_changes else "")

@@ -14,6 +14,7 @@ from . import (
     citations,
     decision_text,
     fmt_score,
+    provenance,
     review_sentence,
     verdict_word,
 )
@@ -87,6 +88,8 @@ def render_markdown(report: Report) -> str:
         "# rightscheck report",
         "",
         f"rightscheck {report.tool.version} · rule packs: {packs}",
+        "",
+        _md(provenance(report.inputs, report.generated_on)),
         "",
         f"*{DISCLAIMER}*",
         "",

@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from ..redraft import Assessment, RedraftedProvision, RedraftReport
-from . import capture, diff_text, fmt_score, markdown_diff, verdict_word
+from . import capture, diff_text, fmt_score, markdown_diff, provenance, verdict_word
 from .table import VERDICT_STYLE
 
 NOTE = ("A suggested redraft for a person to review: it applies each rule's remedy mechanically and "
@@ -32,7 +32,9 @@ def _change_line(c) -> str:
 
 
 def render_redraft_markdown(report: RedraftReport) -> str:
-    out = ["# rightscheck redraft", "", f"*{NOTE}*", "",
+    from .markdown import _md
+
+    out = ["# rightscheck redraft", "", f"*{NOTE}*", "", _md(provenance(report.inputs, report.generated_on)), "",
            "| Provision | Before | After | Better |", "| --- | --- | --- | --- |"]
     for p in report.provisions:
         out.append(f"| {p.id} | {_summary(p.before)} | {_summary(p.after)} | {'yes' if p.improved else 'no'} |")
@@ -81,6 +83,7 @@ def print_redraft(report: RedraftReport, console: Console) -> None:
     for p in report.provisions:
         console.print(redraft_view(p, plain))
     console.print(Text(NOTE, style="dim italic"))
+    console.print(Text(provenance(report.inputs, report.generated_on), style="dim"))
 
 
 def render_redraft_text(report: RedraftReport) -> str:

@@ -10,7 +10,17 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models import ProvisionReport, Report
-from . import DISCLAIMER, STATUS_WORD, TEST_NAMES, capture, citations, decision_text, fmt_score, verdict_word
+from . import (
+    DISCLAIMER,
+    STATUS_WORD,
+    TEST_NAMES,
+    capture,
+    citations,
+    decision_text,
+    fmt_score,
+    provenance,
+    verdict_word,
+)
 
 VERDICT_STYLE = {
     "compatible": "green", "concerns": "yellow", "incompatible": "bold red", "not_assessed": "dim",
@@ -195,6 +205,7 @@ def print_report(report: Report, console: Console) -> None:
                                style="yellow"))
     packs = ", ".join(f"{p.name} v{p.version} {p.hash}" for p in report.rule_packs)
     console.print(Text(f"rightscheck {report.tool.version} · {packs}", style="dim"))
+    console.print(Text(provenance(report.inputs, report.generated_on), style="dim"))
     console.print(Text(report.scoring.explanation, style="dim"))
     console.print(Text(DISCLAIMER, style="dim italic"))
 

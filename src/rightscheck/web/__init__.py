@@ -39,6 +39,7 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from ..clock import today
 from ..errors import RightscheckError
 from ..readers import Limits
 
@@ -212,7 +213,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         from ..engine import assess
 
         provisions, inputs = read_draft(draft)
-        return assess(provisions, packs, select=draft.select, ignore=draft.ignore, inputs=inputs)
+        return assess(provisions, packs, select=draft.select, ignore=draft.ignore, inputs=inputs, generated_on=today())
 
     async def draft_from_form(request: Request, text_field: str, file_field: str) -> Draft:
         try:
@@ -329,8 +330,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
         try:
             draft = await draft_from_form(request, "text", "file")
-            provisions, _ = read_draft(draft)
-            result = redraft(provisions, packs, select_rules(packs, draft.select, draft.ignore))
+            provisions, inputs = read_draft(draft)
+            result = redraft(provisions, packs, select_rules(packs, draft.select, draft.ignore), inputs, today())
         except PageError as err:
             return _error_page(err)
         except RightscheckError as err:

@@ -20,7 +20,7 @@ from rightscheck.cli import main
 from rightscheck.readers import read_inputs
 from rightscheck.readers.text_reader import read_text
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, ROOT
 
 MD = EXAMPLES / "draft-chapter.md"
 TWO_ARTICLES = [("art-16", "Public justification of terrorism"),
@@ -563,3 +563,55 @@ def test_overlapping_findings_are_one_highlight_with_all_their_notes(tmp_path):
     assert "provides access to" in marks and "access" not in marks  # not cut into pieces
     whole = re.search(r'<mark[^>]*data-note="([^"]*)"[^>]*>provides access to</mark>', html).group(1)
     assert "NEC-PROVIDING-ACCESS" in whole and "NEC-POSSESSION-ACCESS" in whole
+
+
+def _yaml_draft(path: Path, articles: list[tuple[str, str]]) -> Path:
+    path.write_text(yaml.safe_dump({"provisions": [{"id": i, "language": "en", "text": t} for i, t in articles]},
+                                   allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_compare_of_a_draft_renumbered_by_one_reports_every_article_renumbered_unchanged(tmp_path):
+    """Art 7..14 become art 6..13: every new number is also an old one, so pairing by number alone
+    would compare each article with its neighbour."""
+    corpus = yaml.safe_load((ROOT / "tests" / "corpus" / "international.yaml").read_text("utf-8"))
+    texts = [p["text"] for p in corpus["provisions"] if p.get("language") == "en"][:8]
+    old = _yaml_draft(tmp_path / "v1.yaml", [(f"art-{7 + i}", t) for i, t in enumerate(texts)])
+    new = _yaml_draft(tmp_path / "v2.yaml", [(f"art-{6 + i}", t) for i, t in enumerate(texts)])
+    rows = json.loads(run("compare", str(old), str(new), "--format", "json").stdout)["provisions"]
+    assert len(rows) == 8
+    assert [(r["previous_id"], r["id"]) for r in rows] == [(f"art-{7 + i}", f"art-{6 + i}") for i in range(8)]
+    assert all(r["status"] == "unchanged" and not r["text_changed"] and not r["resolved"] and not r["introduced"]
+               for r in rows)
+
+
+def test_compare_says_which_article_was_split_or_merged(tmp_path):
+    intent = ("Whoever distributes a message to the public with the intent to incite the commission of a "
+              "terrorist offence, where such conduct causes a danger that such an offence may be committed, "
+              "shall be punished.")
+    access = "Whoever accesses the whole or any part of a computer system without right shall be punished."
+    data = "Whoever damages, deletes or alters computer data without right shall be punished."
+    old = _yaml_draft(tmp_path / "v1.yaml", [("art-5", intent + "\n\n" + access), ("art-8", data)])
+    new = _yaml_draft(tmp_path / "v2.yaml", [("art-5", intent), ("art-5a", access), ("art-8", data)])
+    rows = {r["id"]: r for r in json.loads(run("compare", str(old), str(new), "--format", "json").stdout)["provisions"]}
+    assert rows["art-5a"]["status"] == "added" and rows["art-5a"]["split_from"] == "art-5"
+    assert rows["art-8"]["status"] == "unchanged"
+    merged = _yaml_draft(tmp_path / "v3.yaml", [("art-5", intent + "\n\n" + access + "\n\n" + data)])
+    result = run("compare", str(old), str(merged), "--format", "json")
+    rows = {r["id"]: r for r in json.loads(result.stdout)["provisions"]}
+    assert rows["art-8"]["status"] == "removed" and rows["art-8"]["merged_into"] == "art-5"
+    assert "art-8 (merged into art-5)" in run("compare", str(old), str(merged), "--format", "markdown").stdout
+
+
+def test_compare_of_a_real_revision_reports_what_its_critics_said():
+    """Nigeria's Cybercrimes Act s 24(1), as enacted (2015) and as substituted in 2024. The ECOWAS
+    Court had found the insult and annoyance limbs vague; the amendment removed them, and SERAP's
+    new suit (2025) says "causing a breakdown of law and order" is still unclear and undefined."""
+    revisions = ROOT / "tests" / "data" / "revisions"
+    result = run("compare", str(revisions / "nigeria-cca-s24-2015.yaml"), str(revisions / "nigeria-cca-s24-2024.yaml"),
+                 "--format", "json")
+    (row,) = json.loads(result.stdout)["provisions"]
+    assert row["status"] == "improved" and row["text_changed"]
+    assert {"LEG-INSULT", "LEG-OFFENSIVE-CONTENT"} <= set(row["resolved"])
+    assert "LEG-PUBLIC-ORDER-VAGUE" in row["introduced"]
+    assert row["after"]["verdict"] != "compatible"  # knowingly false messages are still an offence

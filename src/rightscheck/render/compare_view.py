@@ -10,12 +10,19 @@ from rich.text import Text
 
 from ..compare import Comparison, ProvisionChange, Side
 from . import capture, diff_text, fmt_score, markdown_diff, provenance, verdict_word
-from .table import VERDICT_STYLE
+from .table import NARROW, VERDICT_STYLE
 
 
 def _label(r: ProvisionChange) -> str:
-    """The provision's id, with its old number when it was renumbered."""
-    return f"{r.id} (was {r.previous_id})" if r.previous_id else r.id
+    """The provision's id, with its old number when it was renumbered, or the article it was split
+    from or merged into."""
+    if r.previous_id:
+        return f"{r.id} (was {r.previous_id})"
+    if r.split_from:
+        return f"{r.id} (split from {r.split_from})"
+    if r.merged_into:
+        return f"{r.id} (merged into {r.merged_into})"
+    return r.id
 
 
 def _side(s: Side | None) -> str:
@@ -56,18 +63,27 @@ def render_compare_markdown(c: Comparison) -> str:
 
 
 def print_compare(c: Comparison, console: Console) -> None:
+    """The table; on a narrow terminal the findings resolved and introduced go beneath it, a line
+    per provision, so that no rule id is cut."""
+    narrow = console.width < NARROW
     table = Table(title="rightscheck comparison", title_justify="left", expand=True)
-    for col in ("Provision", "Change", "Before", "After", "Findings"):
-        table.add_column(col)
+    columns = ("Provision", "Change", "Before", "After") + (() if narrow else ("Findings",))
+    for col in columns:
+        table.add_column(col, overflow="fold")
     style = {"improved": "green", "worsened": "bold red", "unchanged": "dim", "added": "cyan", "removed": "magenta"}
     for r in c.provisions:
-        table.add_row(
+        cells: list[str | Text] = [
             _label(r), Text(r.status, style=style[r.status]),
             Text(_side(r.before), style=VERDICT_STYLE[r.before.verdict] if r.before else ""),
             Text(_side(r.after), style=VERDICT_STYLE[r.after.verdict] if r.after else ""),
-            _changes(r),
-        )
+        ]
+        table.add_row(*cells, *(() if narrow else (_changes(r),)))
     console.print(table)
+    if narrow:
+        for r in c.provisions:
+            line = Text(f"{_label(r)}: ", style="bold")
+            line.append(_changes(r))
+            console.print(line)
     console.print(Text(provenance(c.inputs, c.generated_on), style="dim"))
     plain = console.no_color or not console.is_terminal
     for r in c.provisions:

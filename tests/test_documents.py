@@ -615,3 +615,25 @@ def test_compare_of_a_real_revision_reports_what_its_critics_said():
     assert {"LEG-INSULT", "LEG-OFFENSIVE-CONTENT"} <= set(row["resolved"])
     assert "LEG-PUBLIC-ORDER-VAGUE" in row["introduced"]
     assert row["after"]["verdict"] != "compatible"  # knowingly false messages are still an offence
+
+
+def test_check_on_a_folder_of_fifty_laws_is_one_report(tmp_path):
+    """Fifty real English provisions, each a law of its own whose first article is "Section 1": one
+    report, every input named with its hash, every provision traced to its file, no id refused."""
+    texts = []
+    for path in sorted((ROOT / "tests" / "corpus").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        texts += [p["text"] for p in data.get("provisions", []) if p.get("language") == "en"]
+    folder = tmp_path / "laws"
+    folder.mkdir()
+    for n, text in enumerate(texts[:50]):
+        (folder / f"law-{n:02}.md").write_text(f"## Section 1. Offence\n\n{' '.join(text.split())}\n", "utf-8")
+    result = run("check", str(folder), "--format", "json")
+    assert result.exit_code in {0, 1}, result.stderr
+    data = json.loads(result.stdout)
+    assert len(data["inputs"]) == 50 and all(i["hash"].startswith("sha256:") for i in data["inputs"])
+    ids = [p["id"] for p in data["provisions"]]
+    assert len(ids) == 50 and len(set(ids)) == 50 and "law-07/sec-1" in ids
+    assert all(p["origin"].split(":")[0].endswith(".md") for p in data["provisions"])
+    table = run("check", str(folder))
+    assert table.stdout.startswith("Summary") and "law-49/sec-1" in table.stdout

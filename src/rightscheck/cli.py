@@ -66,6 +66,15 @@ def _load(rules_dirs: tuple[str, ...]):
     return load_packs([Path(d) for d in rules_dirs] or None)
 
 
+def _docx_layout(path: str, packs: list, tracked: str) -> Any:  # -> wordml.DocxDraft
+    """Which paragraphs of a Word draft each provision came from (for comments and tracked changes
+    written back into it), split as the assessment read it."""
+    from .readers.docx_reader import read_docx
+    from .readers.headings import headings_of
+
+    return read_docx(Path(path), headings_of(packs), tracked)
+
+
 def _read(paths: tuple[str, ...], max_file_mb: float, max_provisions: int, max_text_chars: int,
           language: str | None = None, packs: list | None = None, tracked: str = "accepted"):
     """Read the inputs; article headings are those of the packs' languages."""
@@ -203,7 +212,8 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tupl
 
         # A single Word draft comes back annotated; anything else gets a report document.
         if len(paths) == 1 and paths[0].lower().endswith(".docx"):
-            render: Callable[[Any], str | bytes] = lambda r: annotate_docx(Path(paths[0]), r)  # noqa: E731
+            layout = _docx_layout(paths[0], packs, tracked)
+            render: Callable[[Any], str | bytes] = lambda r: annotate_docx(Path(paths[0]), r, layout)  # noqa: E731
         else:
             render = render_docx_report
     else:
@@ -287,8 +297,8 @@ def redraft_cmd(paths: tuple[str, ...], fmt: str, output: str | None, amendments
     if fmt == "docx":
         from .render.docx_redraft import redraft_docx
 
-        tracked = inputs[0].tracked_changes or "accepted"
-        _emit(report, fmt, output, lambda r: redraft_docx(Path(paths[0]), r, tracked), view.print_redraft)
+        layout = _docx_layout(paths[0], packs, inputs[0].tracked_changes or "accepted")
+        _emit(report, fmt, output, lambda r: redraft_docx(Path(paths[0]), r, layout), view.print_redraft)
         return
     render = {"table": view.render_redraft_text, "markdown": view.render_redraft_markdown,
               "json": view.render_redraft_json}[fmt]

@@ -9,47 +9,10 @@ removed one whose words went into a new article says it was merged into it."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from .models import InputInfo, ProvisionReport, Report, Verdict, badness
-from .worddiff import DiffPart, word_diff
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Side(Model):
-    score: float | None
-    verdict: Verdict
-
-
-class ProvisionChange(Model):
-    id: str
-    previous_id: str | None = Field(None, description="the id in the old version, when the article was renumbered")
-    split_from: str | None = Field(
-        None, description="for an added article, the old article that held most of its words")
-    merged_into: str | None = Field(
-        None, description="for a removed article, the new article that holds most of its words")
-    title: str | None = None
-    status: Literal["improved", "worsened", "unchanged", "added", "removed"]
-    before: Side | None
-    after: Side | None
-    resolved: list[str] = Field(default_factory=list, description="rule ids found before, not after")
-    introduced: list[str] = Field(default_factory=list, description="rule ids found after, not before")
-    text_changed: bool = False
-    diff: list[DiffPart] = Field(default_factory=list)
-
-
-class Comparison(Model):
-    schema_version: int = 1
-    old: list[str] = Field(default_factory=list, description="the old version's input files")
-    new: list[str] = Field(default_factory=list)
-    inputs: list[InputInfo] = Field(default_factory=list, description="both versions' files with their hashes")
-    generated_on: str | None = None
-    provisions: list[ProvisionChange]
+from .change_models import Comparison, ProvisionChange, Side
+from .models import ProvisionReport, Report, badness
+from .worddiff import word_diff
 
 
 def _status(before: Side, after: Side) -> str:

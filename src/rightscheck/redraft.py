@@ -12,14 +12,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pydantic import BaseModel, ConfigDict, Field
-
+from .change_models import Assessment, Change, Justification, RedraftedProvision, RedraftReport
 from .engine import assess_provision
 from .lexicon import RedraftSpec
-from .models import Finding, InputInfo, Overall, Provision, ProvisionReport, TestResult, badness
+from .models import Finding, InputInfo, Provision, ProvisionReport, badness
 from .rules import CompiledRule, Pack
-from .schema import Edit, TestId
-from .worddiff import DiffPart, word_diff
+from .schema import Edit
+from .worddiff import word_diff
 
 _ITEM_LEFT = re.compile(r"[,;:(]")
 _ITEM_RIGHT = re.compile(r"[,;.)]")
@@ -58,61 +57,6 @@ def editing_for(pack: Pack) -> Editing:
     """How the pack's own language is edited (its remedies' edits are written in it)."""
     lexicon = pack.lexicons.get(pack.reference_language)
     return Editing.of(lexicon.redraft if lexicon else None)
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Change(Model):
-    rule: str
-    action: str
-    start: int = Field(description="offset in the original text (for an addition, where it goes)")
-    end: int
-    before: str
-    after: str
-    resolves: list[str] = Field(default_factory=list)
-
-
-class Assessment(Model):
-    overall: Overall
-    tests: dict[TestId, TestResult]
-    findings: list[str]
-
-
-class Justification(Model):
-    """Why a rule's edit is proposed: the finding it answers, with its sources (for an amendments
-    table)."""
-
-    title: str
-    message: str
-    sources: list[str]
-
-
-class RedraftedProvision(Model):
-    id: str
-    title: str | None
-    original: str
-    redraft: str
-    changes: list[Change]
-    not_addressed: list[str] = Field(description="findings with no machine edit: for a person")
-    justification: dict[str, Justification] = Field(
-        default_factory=dict, description="rule id -> the finding each applied edit answers, with its sources")
-    withheld: list[str] = Field(
-        default_factory=list, description="machine edits not applied, each with why (it left the flagged words, "
-        "or the text would not read as a sentence): for a person")
-    note: str | None = Field(None, description="why no machine edit was tried, when none was")
-    before: Assessment
-    after: Assessment
-    diff: list[DiffPart]
-    improved: bool
-
-
-class RedraftReport(Model):
-    schema_version: int = 1
-    inputs: list[InputInfo] = Field(default_factory=list)
-    generated_on: str | None = None
-    provisions: list[RedraftedProvision]
 
 
 # ----------------------------------------------------------------------------- planning

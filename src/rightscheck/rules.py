@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from .lexicon import Lexicon, VocabPattern
 from .matchers import Any as AnyOf
 from .matchers import Compiled, Regex, TermIndex, Terms, compile_matcher, vocab_names
 from .morphology import Morphology
+from .paths import builtin_rules_dir
 from .penalty import PenaltyReader
 from .schema import ChecklistDef, Matcher, PackMeta, Rule
 from .yamlio import line_of, load_yaml_file
@@ -271,14 +271,6 @@ def _has_inline_words(m: Matcher) -> bool:
         if spec is not None:
             children += [spec.a, spec.b]
     return any(_has_inline_words(c) for c in children)
-
-
-def builtin_rules_dir() -> Path:
-    """The rule packs shipped with rightscheck (inside the wheel, or the repository's rules/)."""
-    packaged = resources.files("rightscheck") / "rules"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "rules"
 
 
 def find_pack_dirs(root: Path) -> list[Path]:

@@ -114,7 +114,17 @@ def headings_of(packs: Iterable[object]) -> Headings:
 
 @lru_cache(maxsize=1)
 def default_headings() -> Headings:
-    """The headings of the built-in packs' lexicons (for a reader called without packs)."""
-    from ..rules import load_packs
+    """The headings of the built-in packs' lexicons (for a reader called without packs): only the
+    ``headings`` section of each lexicon file is read, so readers need no rule pack."""
+    import yaml
 
-    return headings_of(load_packs())
+    from ..lexicon import HeadingsSpec
+    from ..paths import builtin_rules_dir
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # safe loading only
+    specs = []
+    for path in sorted(builtin_rules_dir().glob("*/lexicons/*.yaml")):
+        data = yaml.load(path.read_text("utf-8-sig"), Loader=loader)
+        if isinstance(data, dict) and isinstance(data.get("headings"), dict):
+            specs.append(HeadingsSpec.model_validate(data["headings"]))
+    return build_headings(specs)

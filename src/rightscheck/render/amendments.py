@@ -8,7 +8,7 @@ import io
 from dataclasses import dataclass, field
 from html import escape
 
-from ..redraft import RedraftedProvision, RedraftReport
+from ..change_models import RedraftedProvision, RedraftReport
 from ..worddiff import DiffPart
 from . import provenance
 

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..compare import Comparison, ProvisionChange, Side
+from ..change_models import Comparison, ProvisionChange, Side
 from . import capture, diff_text, fmt_score, markdown_diff, provenance, verdict_word
 from .table import NARROW, VERDICT_STYLE
 

@@ -15,6 +15,7 @@ import io
 from pathlib import Path
 
 from ..models import Finding, ProvisionReport, Report
+from ..wordml import DocxDraft
 from . import DISCLAIMER, STATUS_MARK, STATUS_WORD, TEST_NAMES, citations, decision_text, fmt_score, verdict_word
 from .segments import marked_pieces
 
@@ -69,7 +70,7 @@ def _runs_for(paragraph, start: int, end: int, view: str = "accepted") -> list:
     """The runs of ``paragraph`` (as it reads in ``view`` of its tracked changes) covering exactly
     characters [start, end), splitting runs at the edges where that can be done without touching
     anything but text; whole runs otherwise."""
-    from ..readers.docx_reader import paragraph_text, run_text, visible_runs
+    from ..wordml import paragraph_text, run_text, visible_runs
 
     runs = visible_runs(paragraph, view)
     runs_text_ok = "".join(run_text(r) for r in runs) == paragraph_text(paragraph, view)
@@ -103,13 +104,12 @@ def _locate(paragraphs: list[tuple[int, int]], texts: list[str], start: int, end
     return out
 
 
-def annotate_docx(path: Path, report: Report) -> bytes:
-    """The .docx at ``path`` with a comment for every finding of ``report``."""
-    from ..readers.docx_reader import body_paragraphs, open_document, paragraph_text, read_docx, visible_runs
+def annotate_docx(path: Path, report: Report, draft: DocxDraft) -> bytes:
+    """The .docx at ``path`` with a comment for every finding of ``report``; ``draft`` is how the
+    reader split that file (which paragraphs each provision came from)."""
+    from ..wordml import body_paragraphs, open_document, paragraph_text, visible_runs
 
-    name = str(path)
-    view = next((i.tracked_changes for i in report.inputs if i.path == name and i.tracked_changes), "accepted")
-    draft = read_docx(path, tracked=view)
+    view = draft.tracked or "accepted"
     document = open_document(path)
     paragraphs = body_paragraphs(document)
     texts = [paragraph_text(p, view) for p in paragraphs]

@@ -12,7 +12,8 @@ import copy
 import io
 from pathlib import Path
 
-from ..redraft import RedraftReport
+from ..change_models import RedraftReport
+from ..wordml import DocxDraft
 from .docx_out import AUTHOR, _locate, _runs_for
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -85,7 +86,7 @@ def _insertion(text: str, like, ids: _Ids):  # type: ignore[no-untyped-def]
 
 def _insert_at(paragraph, local: int, element, view: str) -> None:  # type: ignore[no-untyped-def]
     """Put ``element`` at character ``local`` of the paragraph (as it reads in ``view``)."""
-    from ..readers.docx_reader import run_text, visible_runs
+    from ..wordml import run_text, visible_runs
 
     runs = visible_runs(paragraph, view)
     if local > 0:
@@ -107,11 +108,12 @@ def _insert_at(paragraph, local: int, element, view: str) -> None:  # type: igno
         anchor._r.addnext(element)
 
 
-def redraft_docx(path: Path, report: RedraftReport, view: str = "accepted") -> bytes:
-    """The .docx at ``path`` with each provision's redraft as tracked changes."""
-    from ..readers.docx_reader import body_paragraphs, open_document, paragraph_text, read_docx
+def redraft_docx(path: Path, report: RedraftReport, draft: DocxDraft) -> bytes:
+    """The .docx at ``path`` with each provision's redraft as tracked changes; ``draft`` is how the
+    reader split that file."""
+    from ..wordml import body_paragraphs, open_document, paragraph_text
 
-    draft = read_docx(path, tracked=view)
+    view = draft.tracked or "accepted"
     document = open_document(path)
     paragraphs = body_paragraphs(document)
     ids = _Ids(document)

@@ -6,7 +6,7 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
-from ..redraft import Assessment, RedraftedProvision, RedraftReport
+from ..change_models import Assessment, RedraftedProvision, RedraftReport
 from . import capture, diff_text, fmt_score, markdown_diff, provenance, verdict_word
 from .table import VERDICT_STYLE
 

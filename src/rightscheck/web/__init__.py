@@ -291,10 +291,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
         if fmt == "docx-comments":
             if not draft.name.endswith(".docx"):
                 return _error_page(PageError("comments go into a Word draft", "upload a .docx file", 400))
+            from ..readers.docx_reader import read_docx
             from ..render.docx_out import annotate_docx
 
             with on_disk(draft) as path:
-                content: str | bytes = annotate_docx(path, report)
+                content: str | bytes = annotate_docx(path, report, read_docx(path, headings))
         elif fmt == "docx-report":
             from ..render.docx_out import render_docx_report
 

@@ -124,7 +124,7 @@ def test_catastrophic_regex_is_refused_by_validate_rules(tmp_path, pattern):
 
 
 def test_catastrophic_regex_in_a_redraft_substitution_is_refused(tmp_path):
-    edit = '{action: replace, substitute: [{regex: "(a*)*b", with: x}]}'
+    edit = '{action: replace, swap_regex: [{regex: "(a*)*b", with: x}]}'
     rule = GOOD_RULE.replace("remedy: {advice: Define it.}", f"remedy: {{advice: Define it., edit: {edit}}}")
     with pytest.raises(RuleError, match="nested quantifier"):
         load_pack(make_pack(tmp_path, rule))

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from rightscheck.cli import main
@@ -22,7 +23,7 @@ GOOD_RULE = """\
   category: vague-term
   severity: high
   confidence: high
-  languages: [en]
+  status: stable
   match: {terms: ["extremis*"]}
   message: "{match} is vague."
   rationale: Because.
@@ -141,11 +142,11 @@ def test_every_problem_of_a_pack_is_reported_in_one_run(tmp_path):
     broken = pack_dir / "zz-broken.yaml"
     broken.write_text(
         "- id: LEG-EXTREMISM\n  title: reused id\n  test: legality\n  category: vague-term\n  severity: high\n"
-        "  confidence: high\n  languages: [en]\n  match: {terms: [x]}\n  message: m\n  rationale: r\n"
+        "  confidence: high\n  match: {terms: [x]}\n  message: m\n  rationale: r\n"
         "  question: q\n  sources: [{ref: NOPE, pinpoint: '1', verified: false}]\n  remedy: {advice: a}\n"
         "  examples: {flag: [{text: x, marks: [x]}], pass: [y]}\n"
         "- id: ZZZ-ONE\n  title: no such scope\n  test: legality\n  category: vague-term\n  severity: high\n"
-        "  confidence: high\n  languages: [en]\n  when: {engages: nowhere}\n  match: {terms: [x]}\n  message: m\n"
+        "  confidence: high\n  when: {engages: nowhere}\n  match: {terms: [x]}\n  message: m\n"
         "  rationale: r\n  question: q\n  sources: [{ref: GC34, pinpoint: '1', verified: false}]\n"
         "  remedy: {advice: a}\n  examples: {flag: [{text: x, marks: [x]}], pass: [y]}\n"
         "- id: ZZZ-TWO\n  title: typo\n  tset: legality\n", "utf-8")
@@ -213,3 +214,80 @@ def test_the_json_schemas_of_rule_files_lexicons_and_pack_are_current_and_hold_f
     bad[0]["severity"] = "severe"
     with pytest.raises(jsonschema.ValidationError, match="severe"):
         jsonschema.validate(bad, schemas["rule-file"])
+
+
+V1_PACK_HEAD = "name: oldpack\nversion: '1'\n"
+V1_RULE = """\
+# a rule written in rule language 1
+- id: OLD-JUSTIFY
+  title: Justification of crime
+  test: legality
+  category: vague-term
+  severity: high
+  confidence: high
+  languages: [en]
+  since: "1"
+  match:
+    near:
+      a: {terms: ["justif*"]}
+      b: {terms: ["terroris*", "crime*"]}
+      within: 4
+      direction: after
+  unless:
+    defined_in_text: true
+    match: {all: [{terms: ["intent to incite"]}, {not: {terms: ["nothing"]}}]}
+  message: "{match} is vague."
+  rationale: Because.
+  question: Is it precise?
+  sources:
+    - {ref: GC34, pinpoint: "para 46", verified: true}
+  remedy:
+    edit:
+      action: replace
+      substitute: [{regex: "^justification$", with: "public provocation"}, {regex: "^(\\\\w+) years?$", with: "x"}]
+    advice: Define it.
+    redraft: "Replace {match} with something else."
+  examples:
+    flag: [{text: "the justification of terrorism", marks: ["justification"]}]
+    pass: ["the justification of terrorism, with intent to incite its commission"]
+  tags: [old]
+"""
+
+
+def _v1_pack(tmp_path: Path) -> Path:
+    pack = make_pack(tmp_path, V1_RULE)
+    meta = (pack / "pack.yaml").read_text("utf-8").replace("rule_language: 2\n", "")
+    (pack / "pack.yaml").write_text(meta, encoding="utf-8")
+    return pack
+
+
+def test_a_pack_in_rule_language_1_is_refused_with_the_command_that_migrates_it(tmp_path):
+    pack = _v1_pack(tmp_path)
+    with pytest.raises(RuleError) as info:
+        load_pack(pack)
+    assert "rule language 1" in info.value.message and "migrate-rules" in (info.value.fix or "")
+    result = CliRunner().invoke(main, ["validate-rules", str(pack)])
+    assert result.exit_code == 2 and "migrate-rules" in result.output
+
+
+def test_migrate_rules_rewrites_a_version_1_pack_that_then_behaves_the_same(tmp_path):
+    pack = _v1_pack(tmp_path)
+    result = CliRunner().invoke(main, ["migrate-rules", str(pack)])
+    assert result.exit_code == 0, result.output
+    text = (pack / "rules.yaml").read_text("utf-8")
+    assert text.startswith("# a rule written in rule language 1\n- id: OLD-JUSTIFY\n")  # comments and margin kept
+    rule = yaml.safe_load(text)[0]
+    assert rule["match"]["near"] == {"find": {"terms": ["justif*"]}, "within": "4 words",
+                                     "of": {"terms": ["terroris*", "crime*"]}, "placed": "after"}
+    assert rule["ignore_words_in"] == ["definitions", "saving-clauses"]
+    assert rule["when"]["not_text"] == {"all": [{"terms": ["intent to incite"]}, {"absent": {"terms": ["nothing"]}}]}
+    assert rule["remedy"]["edit"]["swap"] == {"justification": "public provocation"}
+    assert rule["remedy"]["edit"]["swap_regex"] == [{"regex": "^(\\w+) years?$", "with": "x"}]
+    assert not {"unless", "languages", "since", "tags"} & set(rule) and "redraft" not in rule["remedy"]
+    assert yaml.safe_load((pack / "pack.yaml").read_text("utf-8"))["rule_language"] == 2
+    loaded = load_pack(pack)
+    assert CliRunner().invoke(main, ["validate-rules", str(pack)]).exit_code == 0  # its examples still hold
+    assert loaded.rules[0].rule.remedy.edit.wording(["justification"]) == \
+        "Replace 'justification' with 'public provocation'."
+    again = CliRunner().invoke(main, ["migrate-rules", str(pack)])
+    assert "already in rule language 2" in again.output

@@ -13,6 +13,7 @@ from rightscheck.models import Provision
 from rightscheck.rules import builtin_rules_dir, load_packs
 
 USER_PACK = """
+rule_language: 2
 name: userpack
 version: "1"
 title: A reviewer's own pack
@@ -44,7 +45,6 @@ USER_RULE = """
   category: posting
   severity: high
   confidence: high
-  languages: [en]
   when: {engages: expression}
   match: {terms: ["post*"]}
   message: "{match}: posting is punished."

@@ -1,4 +1,4 @@
-"""The command line: check, compare, redraft, review init, rules, validate-rules.
+"""The command line: check, compare, redraft, review init, rules, validate-rules, migrate-rules.
 
 Exit status: 0 done, 1 the --fail-on threshold was reached, 2 bad usage or bad input (one
 message naming the file and line; never a traceback). Each command imports lazily what it needs.
@@ -414,6 +414,22 @@ def serve_cmd(host: str, port: int, no_browser: bool, rules_dirs: tuple[str, ...
     if not no_browser:
         webbrowser.open(url)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command("migrate-rules")
+@click.argument("directory", metavar="DIR")
+def migrate_rules(directory: str) -> None:
+    """Rewrite a rule pack written in rule language 1 in version 2, in place, keeping comments and
+    layout (needs: pip install 'rightscheck[migrate]'); then run validate-rules on it."""
+    from .migrate import migrate_pack
+
+    changed = migrate_pack(Path(directory))
+    if not changed:
+        click.echo(f"{directory}: already in rule language 2; nothing to do")
+        return
+    for file in changed:
+        click.echo(f"migrated {file}")
+    click.echo(f"now run: rightscheck validate-rules {directory}")
 
 
 @main.command("validate-rules")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from . import __version__
 from .checklist import build_checklist
@@ -51,6 +52,17 @@ def _fill(template: str, quoted: str, ctx: Context) -> str:
     return text
 
 
+def _wording(cr: CompiledRule, own: Any, distinct: list[str], ctx: Context) -> str | None:
+    """The suggested wording of a finding: the lexicon's own for the rule, else made from the
+    rule's machine edit (in the pack's own language, where the edit applies), else the rule's."""
+    remedy = cr.rule.remedy
+    if own is not None and own.redraft:
+        return str(own.redraft)
+    if remedy.edit is not None:
+        return remedy.edit.wording(distinct) if ctx.language == cr.pack.reference_language else None
+    return remedy.redraft
+
+
 def run_rule(cr: CompiledRule, ctx: Context) -> Finding | None:
     """Apply one compiled rule to one provision; None when it does not fire."""
     rule = cr.rule
@@ -65,9 +77,9 @@ def run_rule(cr: CompiledRule, ctx: Context) -> Finding | None:
         return None
     hits = list(result.hits)
     if hits:
-        if rule.unless.defined_in_text and ctx.defined:
+        if "definitions" in rule.ignore_words_in and ctx.defined:
             hits = [h for h in hits if not inside(h, ctx.defined)]
-        if rule.unless.in_saving_clause and ctx.saving:
+        if "saving-clauses" in rule.ignore_words_in and ctx.saving:
             hits = [h for h in hits if not inside(h, ctx.saving)]
         if not hits:
             return None
@@ -104,7 +116,7 @@ def run_rule(cr: CompiledRule, ctx: Context) -> Finding | None:
             for c in rule.sources
         ],
         remedy=_fill((own and own.advice) or rule.remedy.advice, quoted, ctx),
-        redraft=_fill(redraft, quoted, ctx) if (redraft := (own and own.redraft) or rule.remedy.redraft) else None,
+        redraft=_fill(redraft, quoted, ctx) if (redraft := _wording(cr, own, distinct, ctx)) else None,
         question=(own and own.question) or rule.question,
         rationale=" ".join(((own and own.rationale) or rule.rationale).split()),
         points=finding_points(cr.pack.meta.scoring, rule.severity, rule.confidence),

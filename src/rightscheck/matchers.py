@@ -378,8 +378,8 @@ class NearM(Compiled):
         written without spaces a word is a character (a word is about two), and in a language
         whose word order differs from the rule's the direction is not applied."""
         morph = ctx.morphology
-        within = None if spec.within is None else spec.within * (3 if morph.characters else 1)
-        return within, "either" if morph.spec.free_word_order else spec.direction
+        within = None if spec.within_words is None else spec.within_words * (3 if morph.characters else 1)
+        return within, "either" if morph.spec.free_word_order else spec.placed
 
     def _close(self, ctx: Context, ha: Range, hb: Range) -> bool:
         spec = self.spec
@@ -435,7 +435,7 @@ class NearM(Compiled):
         lonely: list[Range] = []
         spans: list[Range] = []
         candidates = self._candidates(ctx, rb.hits)
-        existence_only = self.negate or self.spec.report == "a"
+        existence_only = self.negate or self.spec.mark == "find"
         for ha in ra.hits:
             if existence_only:
                 first = next((hb for hb in candidates(ha) if self._close(ctx, ha, hb)), None)
@@ -452,9 +452,8 @@ class NearM(Compiled):
             return Result(bool(lonely), tuple(lonely))
         if not pairs_a:
             return NO_MATCH
-        report = self.spec.report
-        by_report = {"a": pairs_a, "b": pairs_b, "both": pairs_a + pairs_b, "span": spans}
-        hits = by_report[report]
+        by_mark = {"find": pairs_a, "of": pairs_b, "both": pairs_a + pairs_b, "span": spans}
+        hits = by_mark[self.spec.mark]
         return Result(True, _sorted_unique(hits))
 
 
@@ -543,9 +542,6 @@ def compile_matcher(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compile
     if kind == "absent":
         assert m.absent is not None
         return Absent(compile_matcher(m.absent, vocab, index))
-    if kind == "not":
-        assert m.not_ is not None
-        return Absent(compile_matcher(m.not_, vocab, index))
     if kind == "all":
         return All([compile_matcher(x, vocab, index) for x in m.all or []])
     if kind == "any":
@@ -553,7 +549,7 @@ def compile_matcher(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compile
     if kind in {"near", "not_near"}:
         spec = m.near if kind == "near" else m.not_near
         assert spec is not None
-        return NearM(spec, compile_matcher(spec.a, vocab, index), compile_matcher(spec.b, vocab, index),
+        return NearM(spec, compile_matcher(spec.find, vocab, index), compile_matcher(spec.of, vocab, index),
                      negate=kind == "not_near")
     if kind == "penalty":
         assert m.penalty is not None
@@ -572,17 +568,6 @@ def compile_matcher(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compile
 def vocab_names(m: Matcher) -> set[str]:
     """Every vocabulary name a matcher refers to (for validation)."""
     names: set[str] = set(m.vocab or [])
-    children: list[Matcher] = []
-    for child in (m.absent, m.not_):
-        if child is not None:
-            children.append(child)
-    children.extend(m.all or [])
-    children.extend(m.any or [])
-    if m.undefined_in_document is not None and not isinstance(m.undefined_in_document, list):
-        children.append(m.undefined_in_document)
-    for spec in (m.near, m.not_near):
-        if spec is not None:
-            children.extend([spec.a, spec.b])
-    for child in children:
+    for child in m.children():
         names |= vocab_names(child)
     return names

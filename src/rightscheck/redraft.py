@@ -17,7 +17,7 @@ from .engine import assess_provision
 from .lexicon import RedraftSpec
 from .models import Finding, InputInfo, Provision, ProvisionReport, badness
 from .rules import CompiledRule, Pack
-from .schema import Edit
+from .schema import Edit, capitalise_like
 from .worddiff import word_diff
 
 _ITEM_LEFT = re.compile(r"[,;:(]")
@@ -60,12 +60,6 @@ def editing_for(pack: Pack) -> Editing:
 
 
 # ----------------------------------------------------------------------------- planning
-def _capitalise_like(template: str, original: str) -> str:
-    if original[:1].isupper() and template[:1].islower():
-        return template[:1].upper() + template[1:]
-    return template
-
-
 def _sentence_start(text: str, pos: int) -> int:
     return max(text.rfind(". ", 0, pos) + 1, text.rfind("\n", 0, pos) + 1, 0)
 
@@ -116,15 +110,7 @@ def _drop(words: str, drop: list[str]) -> str:
 
 def _replacement(edit: Edit, words: str) -> str | None:
     """The new words, or None when the edit has nothing to say about these words."""
-    if edit.substitute:
-        new = words
-        for s in edit.substitute:
-            new = re.sub(s.regex, s.with_, new, flags=re.IGNORECASE)
-        if new != words:
-            return _capitalise_like(new, words)
-    if edit.text is None:
-        return None
-    return _capitalise_like(edit.text.replace("{match}", words), words)
+    return edit.replacement(words)
 
 
 def plan_changes(text: str, findings: Sequence[Finding], rules: dict[str, CompiledRule],
@@ -155,7 +141,7 @@ def plan_changes(text: str, findings: Sequence[Finding], rules: dict[str, Compil
                 if not after:
                     start, end = _delete_range(text, s.start, s.end, "words", editing)
             elif edit.scope == "item" and edit.text and _item_range(text, s.start, s.end) is None:
-                after = _capitalise_like(edit.text.replace("{match}", s.text), s.text)
+                after = capitalise_like(edit.text.replace("{match}", s.text), s.text)
             else:
                 start, end = _delete_range(text, s.start, s.end, edit.scope, editing)
             spans.append(Change(rule=f.rule, action=edit.action, start=start, end=end,

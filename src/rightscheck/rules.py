@@ -23,7 +23,7 @@ from .matchers import Compiled, Regex, TermIndex, Terms, compile_matcher, vocab_
 from .morphology import Morphology
 from .paths import builtin_rules_dir
 from .penalty import PenaltyReader
-from .schema import ChecklistDef, Matcher, PackMeta, Rule
+from .schema import RULE_LANGUAGE, ChecklistDef, Matcher, PackMeta, Rule
 from .yamlio import line_of, load_yaml_file
 
 PACK_FILE = "pack.yaml"
@@ -240,17 +240,15 @@ def compile_language(pack: Pack, language: str) -> LanguageView:
         view.checklist.append(CompiledCheck(item, evidence))
     for cr in pack.rules:
         rule = cr.rule
-        if rule.languages and language not in rule.languages:
-            view.missing[rule.id] = ["(the rule is limited to " + ", ".join(rule.languages) + ")"]
-            continue
-        named = vocab_names(rule.match) | (vocab_names(rule.unless.match) if rule.unless.match else set())
+        not_text = rule.when.not_text
+        named = vocab_names(rule.match) | (vocab_names(not_text) if not_text else set())
         absent = sorted(n for n in named if pack.words(language, n) is None)
         if absent:
             view.missing[rule.id] = absent
             continue
         try:
             matcher = build(rule.match)
-            unless = build(rule.unless.match) if rule.unless.match else None
+            unless = build(not_text) if not_text else None
         except MissingWords as missing:
             view.missing[rule.id] = [missing.name]
             continue
@@ -266,11 +264,7 @@ def _has_inline_words(m: Matcher) -> bool:
         return True
     if isinstance(m.undefined_in_document, list):
         return True
-    children = [c for c in (m.absent, m.not_) if c is not None] + list(m.all or []) + list(m.any or [])
-    for spec in (m.near, m.not_near):
-        if spec is not None:
-            children += [spec.a, spec.b]
-    return any(_has_inline_words(c) for c in children)
+    return any(_has_inline_words(c) for c in m.children())
 
 
 def find_pack_dirs(root: Path) -> list[Path]:
@@ -352,6 +346,12 @@ def _load_pack_files(path: Path) -> Pack:
     raw = meta_doc.data
     if not isinstance(raw, dict):
         raise RuleError("pack.yaml must be a mapping", file=str(meta_file), line=1)
+    if raw.get("rule_language", 1) != RULE_LANGUAGE:
+        raise RuleError(
+            f"this pack is written in rule language {raw.get('rule_language', 1)}; rightscheck reads version "
+            f"{RULE_LANGUAGE}", file=str(meta_file), line=1,
+            fix=f"rightscheck migrate-rules {path} (rewrites the pack in place, keeping its comments; "
+            "docs/rule-language.md says what changed)")
     try:
         meta = PackMeta.model_validate(raw)
     except ValidationError as exc:
@@ -426,8 +426,8 @@ def _load_pack_files(path: Path) -> Pack:
                 seen.setdefault(ident, rule_file.name)
             try:
                 check_vocab(rule.match, str(rule_file), line, f"rule {rule.id}")
-                if rule.unless.match is not None:
-                    check_vocab(rule.unless.match, str(rule_file), line, f"rule {rule.id}")
+                if rule.when.not_text is not None:
+                    check_vocab(rule.when.not_text, str(rule_file), line, f"rule {rule.id}")
             except RuleError as err:
                 found.append(err)
             if found:
@@ -470,10 +470,6 @@ def _rule_problems(rule: Rule, rule_file: Path, line: int | None, meta: PackMeta
         if cite.ref not in meta.sources:
             problem(f"rule {rule.id}: source {cite.ref!r} is not in the pack's registry",
                     f"add it under 'sources:' in {meta_file}, or use one of: {', '.join(sorted(meta.sources))}")
-    missing_langs = set(rule.languages) - set(languages)
-    if missing_langs:
-        problem(f"rule {rule.id}: language(s) {', '.join(sorted(missing_langs))} not declared by the pack",
-                f"add them to 'languages:' in {meta_file} with a lexicon each")
     for cond in (*rule.when.engages, *rule.when.not_engages):
         if cond not in meta.scope:
             problem(f"rule {rule.id}: 'when' names scope {cond!r}, which the pack does not define",

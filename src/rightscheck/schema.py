@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, WithJsonSchema, field_validator, model_validator
 
 TestId = Literal["legality", "legitimate_aim", "necessity", "proportionality"]
 TESTS: tuple[TestId, ...] = ("legality", "legitimate_aim", "necessity", "proportionality")
@@ -72,27 +72,67 @@ def check_regex(value: str) -> str:
     return value
 
 
+def capitalise_like(new: str, original: str) -> str:
+    """``new`` with a capital first letter when ``original`` has one."""
+    if original[:1].isupper() and new[:1].islower():
+        return new[:1].upper() + new[1:]
+    return new
+
+
 class Strict(BaseModel):
     # schemas are built on first use: a check served from the pack cache never validates a rule
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, defer_build=True)
 
 
 # ----------------------------------------------------------------------------- matchers
+def parse_within(value: str) -> tuple[int | None, str | None]:
+    """A ``near`` distance of the rule language: ``"4 words"`` -> (4, None), ``"4 words in the same
+    clause"`` -> (4, "clause"), ``"same clause"`` / ``"same provision"`` -> (None, "clause" /
+    "provision"). These are keywords of the rule language, like its field names."""
+    parts = value.split()
+    if len(parts) == 2 and parts[0] == "same" and parts[1] in {"clause", "provision"}:
+        return None, parts[1]
+    if len(parts) in {2, 6} and parts[0].isdigit() and int(parts[0]) <= 200 and parts[1] in {"word", "words"}:
+        if len(parts) == 2:
+            return int(parts[0]), None
+        if parts[2:] == ["in", "the", "same", "clause"]:
+            return int(parts[0]), "clause"
+    raise ValueError(f'within {value!r}: write "4 words", "4 words in the same clause", "same clause" or '
+                     '"same provision"')
+
+
 class Near(Strict):
-    """Hits of ``a`` that have a hit of ``b`` close by."""
+    """Words of ``find`` with words of ``of`` close by. ``within``: ``"4 words"`` (at most four words
+    between them), ``"4 words in the same clause"``, ``"same clause"`` or ``"same provision"``;
+    ``placed``: where the ``of`` words must stand (``after`` or ``before`` the found words; either
+    side by default); ``mark``: the words the finding marks (``find``, ``of``, ``both``, or ``span``
+    from one to the other)."""
 
-    a: Matcher
-    b: Matcher
-    within: int | None = Field(None, ge=0, le=200, description="distance in words")
-    same: Literal["clause", "provision"] | None = None
-    direction: Literal["either", "after", "before"] = "either"
-    report: Literal["a", "b", "both", "span"] = "a"
+    find: Matcher
+    within: str = Field(description='"4 words" (at most four words between), "4 words in the same clause", '
+                        '"same clause" or "same provision"')
+    of: Matcher
+    placed: Literal["either", "after", "before"] = "either"
+    mark: Literal["find", "of", "both", "span"] = "find"
 
-    @model_validator(mode="after")
-    def _distance(self) -> Near:
-        if self.within is None and self.same is None:
-            raise ValueError("give 'within' (a number of words) or 'same: clause'")
-        return self
+    @field_validator("within")
+    @classmethod
+    def _within(cls, value: str) -> str:
+        parse_within(value)
+        return value
+
+    _distance: tuple[int | None, str | None] = PrivateAttr((None, None))
+
+    def model_post_init(self, context: object) -> None:
+        self._distance = parse_within(self.within)
+
+    @property
+    def within_words(self) -> int | None:
+        return self._distance[0]
+
+    @property
+    def same(self) -> str | None:
+        return self._distance[1]
 
 
 class PenaltyTest(Strict):
@@ -122,19 +162,18 @@ class Inherits(Strict):
     tests: list[TestId] = Field(default_factory=lambda: list[TestId](["legality"]))
 
 
-MATCHER_KINDS = ("terms", "vocab", "regex", "absent", "not", "all", "any", "near", "not_near",
+MATCHER_KINDS = ("terms", "vocab", "regex", "absent", "all", "any", "near", "not_near",
                  "penalty", "inherits", "undefined_in_document")
 
 
 class Matcher(Strict):
-    """Exactly one matcher kind per mapping; combine kinds with ``all``/``any``/``not``."""
+    """Exactly one matcher kind per mapping; combine kinds with ``all``/``any``/``absent``."""
 
     terms: list[str] | None = None
     # one name or a list of names (the validator below makes a list of one name)
     vocab: Annotated[list[str] | None, WithJsonSchema(_NAME_OR_NAMES)] = None
     regex: str | None = None
     absent: Matcher | None = None
-    not_: Matcher | None = Field(None, alias="not")
     all: list[Matcher] | None = None
     any: list[Matcher] | None = None
     near: Near | None = None
@@ -181,6 +220,18 @@ class Matcher(Strict):
             )
         return self
 
+    def children(self) -> list[Matcher]:
+        """The matchers nested in this one (the one place that knows where they sit)."""
+        nested = [*(self.all or []), *(self.any or [])]
+        if self.absent is not None:
+            nested.append(self.absent)
+        if self.undefined_in_document is not None and not isinstance(self.undefined_in_document, list):
+            nested.append(self.undefined_in_document)
+        for spec in (self.near, self.not_near):
+            if spec is not None:
+                nested += [spec.find, spec.of]
+        return nested
+
     @property
     def kind(self) -> str:
         for name in type(self).model_fields:
@@ -192,21 +243,15 @@ class Matcher(Strict):
 Near.model_rebuild()
 
 
-class Unless(Strict):
-    """Exceptions: the rule stays silent when they apply."""
-
-    defined_in_text: bool = False
-    in_saving_clause: bool = True
-    match: Matcher | None = None
-
-
 class When(Strict):
-    """Preconditions: the rule runs only on provisions that engage every scope in ``engages`` and
-    none in ``not_engages``. The names are the pack's ``scope`` entries (``expression``,
+    """When a rule (or checklist item) applies, in one place: only on provisions that engage every
+    scope in ``engages``, none in ``not_engages``, and (rules only) have none of the words of
+    ``not_text`` anywhere. The scope names are the pack's ``scope`` entries (``expression``,
     ``incitement``, …); one name or a list."""
 
     engages: Annotated[list[str], WithJsonSchema(_NAME_OR_NAMES)] = Field(default_factory=list)
     not_engages: Annotated[list[str], WithJsonSchema(_NAME_OR_NAMES)] = Field(default_factory=list)
+    not_text: Matcher | None = Field(None, description="the rule is silent when this matches anywhere in the provision")
 
     @field_validator("engages", "not_engages", mode="before")
     @classmethod
@@ -248,8 +293,8 @@ class Substitution(Strict):
 class Edit(Strict):
     """A machine-applicable redraft: what `rightscheck redraft` does to the matched words.
 
-    - ``replace``: put ``text`` (may use {match}) in place of the words, or apply ``substitute``
-      (regular-expression substitutions on the words; ``text`` is the fallback);
+    - ``replace``: look the matched words up in the ``swap`` table (then ``swap_regex``), else put
+      ``text`` (may use {match}) in place of them;
     - ``delete``: remove the words with the connector that joins them to a list (``scope: words``),
       the words and what follows them up to the next comma or full stop (``scope: phrase``), or the
       whole comma-separated item they stand in (``scope: item``; where the words are not in such an
@@ -261,15 +306,60 @@ class Edit(Strict):
 
     action: Literal["replace", "delete", "drop", "append"]
     text: str | None = None
-    substitute: list[Substitution] = Field(default_factory=list)
+    swap: dict[str, str] = Field(default_factory=dict, description="words as matched -> their replacement "
+                                 "(whole words, any case; a capital first letter is kept)")
+    swap_regex: list[Substitution] = Field(default_factory=list, description="only where a swap table cannot "
+                                           "say it: regular-expression substitutions on the matched words")
     words: list[str] = Field(default_factory=list)
     scope: Literal["words", "phrase", "item"] = "words"
     position: Literal["clause", "sentence"] = "clause"
 
+    def replacement(self, words: str) -> str | None:
+        """The new words for ``words`` (a replace edit), or None when the edit has nothing to say
+        about them (they are left for a person)."""
+        key = " ".join(words.split()).casefold()
+        for old, new in self.swap.items():
+            if " ".join(old.split()).casefold() == key:
+                return capitalise_like(new, words)
+        if self.swap_regex:
+            new = words
+            for s in self.swap_regex:
+                new = re.sub(s.regex, s.with_, new, flags=re.IGNORECASE)
+            if new != words:
+                return capitalise_like(new, words)
+        if self.text is None:
+            return None
+        return capitalise_like(self.text.replace("{match}", words), words)
+
+    def wording(self, words: list[str]) -> str:
+        """The suggested wording a report shows for this edit on the matched ``words``: made from
+        the edit itself, so that what a person reads and what ``redraft`` does are the same."""
+        quoted = ", ".join(f"'{w}'" for w in words)
+        if self.action == "replace":
+            pairs = [(w, self.replacement(w)) for w in words]
+            done = "; ".join(f"'{w}' with '{new}'" for w, new in pairs if new is not None)
+            left = [w for w, new in pairs if new is None]
+            text = f"Replace {done}." if done else ""
+            if left:
+                text += (" " if text else "") + "No standard wording for " + ", ".join(f"'{w}'" for w in left) + \
+                    ": for a person."
+            return text
+        if self.action == "delete":
+            if self.scope == "phrase":
+                return f"Delete {quoted} and the rest of its phrase, up to the next comma or full stop."
+            if self.scope == "item":
+                return f"Delete the list item that holds {quoted}" + (
+                    f" (or replace the words with '{self.text}')." if self.text else ".")
+            return f"Delete {quoted}, with the word that joins it to its list."
+        if self.action == "drop":
+            return "Delete " + ", ".join(f"'{w}'" for w in self.words) + f" from {quoted}."
+        where = "as a new sentence" if self.position == "sentence" else "to the sentence that defines the offence"
+        return f"Add {where}: '{(self.text or '').strip()}'"
+
     @model_validator(mode="after")
     def _needs(self) -> Edit:
-        if self.action == "replace" and not (self.text or self.substitute):
-            raise ValueError("a 'replace' edit needs 'text' or 'substitute'")
+        if self.action == "replace" and not (self.text or self.swap or self.swap_regex):
+            raise ValueError("a 'replace' edit needs 'text', 'swap' or 'swap_regex'")
         if self.action == "append" and not self.text:
             raise ValueError("an 'append' edit needs 'text'")
         if self.action == "drop" and not self.words:
@@ -278,15 +368,26 @@ class Edit(Strict):
 
 
 class Remedy(Strict):
+    """One remedy: the ``advice`` for a person; the machine ``edit`` that carries it out where one
+    can (the suggested wording in reports is then made from the edit, so the two never disagree);
+    ``redraft``, suggested wording, only for a rule without an edit."""
+
     advice: str = Field(min_length=1)
-    redraft: str | None = None
     edit: Edit | None = None
+    redraft: str | None = None
     model: Citation | None = None
+
+    @model_validator(mode="after")
+    def _one_wording(self) -> Remedy:
+        if self.edit is not None and self.redraft is not None:
+            raise ValueError("give 'edit' or 'redraft', not both: with an edit, the suggested wording is made from it")
+        return self
 
 
 class FlagExample(Strict):
     text: str = Field(min_length=1)
     marks: list[str] = Field(default_factory=list)
+    redraft: str | None = Field(None, description="the text after the rule's edit, exactly (checked by validate-rules)")
     note: str | None = None
     document: list[str] = Field(
         default_factory=list,
@@ -315,13 +416,11 @@ class Rule(Strict):
     severity: Severity
     confidence: Confidence
     status: Literal["stable", "preview", "deprecated"] = "stable"
-    since: str = "1"
-    languages: list[str] = Field(
-        default_factory=list, description="only for a rule limited to some languages; by default a rule runs "
-        "in every language whose lexicon gives words for its vocabularies")
     when: When = When()
     match: Matcher
-    unless: Unless = Unless()
+    ignore_words_in: list[Literal["definitions", "saving-clauses"]] = Field(
+        default_factory=list, description="words the rule never marks: those the provision itself defines, "
+        "and those in a saving or exclusion clause")
     message: str = Field(min_length=1)
     rationale: str = Field(min_length=1)
     question: str = Field(min_length=1)
@@ -331,7 +430,6 @@ class Rule(Strict):
     remedy: Remedy
     examples: Examples
     signals: list[str] = Field(default_factory=list, description="ids of the pack's doctrine signals")
-    tags: list[str] = Field(default_factory=list)
 
     @field_validator("id")
     @classmethod
@@ -419,7 +517,11 @@ class Signal(Strict):
         return self
 
 
+RULE_LANGUAGE = 2  # the version of the rule language this code reads (docs/rule-language.md)
+
+
 class PackMeta(Strict):
+    rule_language: Literal[2] = Field(description="the version of the rule language the pack is written in")
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     version: str
     title: str

@@ -23,8 +23,24 @@ def test_rule_flags_its_examples_with_exact_spans(cr):
 
 @pytest.mark.parametrize("cr", RULES, ids=[cr.rule.id for cr in RULES])
 def test_rule_passes_its_pass_examples(cr):
-    for text in cr.rule.examples.pass_:
-        assert run_example(cr, text) is None, f"{cr.rule.id} fired on pass example {text!r}"
+    for item in cr.rule.examples.pass_:
+        text, document = (item, []) if isinstance(item, str) else (item.text, item.document)
+        assert run_example(cr, text, document) is None, f"{cr.rule.id} fired on pass example {text!r}"
+
+
+@pytest.mark.parametrize("cr", [cr for cr in RULES if cr.rule.remedy.edit is not None],
+                         ids=[cr.rule.id for cr in RULES if cr.rule.remedy.edit is not None])
+def test_rule_edit_gives_its_expected_redraft(cr):
+    """Semgrep-style: where a flag example states the text after the rule's edit, the edit gives
+    exactly that text."""
+    from rightscheck.redraft import apply_changes, editing_for, plan_changes
+
+    expected = [ex for ex in cr.rule.examples.flag if ex.redraft is not None]
+    for ex in expected:
+        finding = run_example(cr, ex.text, ex.document)
+        editing = editing_for(cr.pack)
+        changes = plan_changes(ex.text, [finding], {cr.rule.id: cr}, editing)
+        assert apply_changes(ex.text, changes, editing) == ex.redraft
 
 
 def test_pack_has_enough_rules_across_all_four_tests():

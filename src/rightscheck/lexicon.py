@@ -174,6 +174,12 @@ class RedraftSpec(Strict):
     connectors: list[str] = Field(default_factory=list, description="words joining list items ('or', 'and')")
     penalty_sentence: str | None = Field(None, description="regex: a sentence that states the penalty")
     tidy: list[Substitution] = Field(default_factory=list, description="clean-ups after an edit (e.g. 'a'/'an')")
+    needs_complement: list[str] = Field(
+        default_factory=list, description="words that cannot end a phrase (prepositions, articles, possessives): "
+        "an edit that leaves one before a word of 'cannot_follow', a punctuation mark or the end is withheld")
+    cannot_follow: list[str] = Field(
+        default_factory=list, description="words that cannot come straight after one of 'needs_complement' "
+        "(prepositions, auxiliaries: 'to of', 'the shall')")
 
     @field_validator("penalty_sentence")
     @classmethod

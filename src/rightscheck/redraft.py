@@ -35,6 +35,7 @@ class Editing:
     penalty_sentence: re.Pattern[str] | None
     tidy: tuple[tuple[re.Pattern[str], str], ...]
     repeated: re.Pattern[str] | None
+    dangling: re.Pattern[str] | None
 
     @classmethod
     def of(cls, spec: RedraftSpec | None) -> Editing:
@@ -47,7 +48,18 @@ class Editing:
             tidy=tuple((re.compile(t.regex), t.with_) for t in (spec.tidy if spec else [])),
             # a word repeated across a connector ("terrorist or terrorist activity")
             repeated=re.compile(rf"(?i)\b(\w+) {joined} \1\b") if words else None,
+            dangling=_dangling(spec),
         )
+
+
+def _dangling(spec: RedraftSpec | None) -> re.Pattern[str] | None:
+    """A word that cannot end a phrase left before one that cannot follow it, or before a
+    punctuation mark or the end ("leading to of young people", "disseminates about the shall")."""
+    if spec is None or not spec.needs_complement:
+        return None
+    first = "|".join(re.escape(w) for w in spec.needs_complement)
+    then = "|".join(re.escape(w) for w in spec.cannot_follow) or "(?!)"
+    return re.compile(rf"(?i)\b(?:{first})\s*(?:\b(?:{then})\b|[,.;:]|$)")
 
 
 PLAIN = Editing.of(None)
@@ -140,7 +152,9 @@ def plan_changes(text: str, findings: Sequence[Finding], rules: dict[str, Compil
                 after = _drop(s.text, edit.words)
                 if not after:
                     start, end = _delete_range(text, s.start, s.end, "words", editing)
-            elif edit.scope == "item" and edit.text and _item_range(text, s.start, s.end) is None:
+            elif edit.scope == "item" and _item_range(text, s.start, s.end) is None:
+                if not edit.text:
+                    continue  # not an item of a list: deleting the words alone would break the phrase
                 after = capitalise_like(edit.text.replace("{match}", s.text), s.text)
             else:
                 start, end = _delete_range(text, s.start, s.end, edit.scope, editing)
@@ -207,17 +221,18 @@ def _tidy(text: str, editing: Editing) -> str:
     return editing.repeated.sub(r"\1", text) if editing.repeated else text
 
 
-_DOUBLED = re.compile(r"(?i)\b(\w+)\s+\1\b")
+_DOUBLED = re.compile(r"(?i)\b(\w+(?:\s+\w+){0,3})\s+\1\b")  # a word or phrase said twice
 _BAD_PUNCTUATION = re.compile(r"[,;:]\s*[,;:.]|\(\s*\)|\s[,.;:]|\.\s*\.")
 
 
-def _reads_badly(before: str, after: str) -> bool:
-    """Whether an edit made the text read worse: a doubled word or stray punctuation that the
-    text did not have before."""
+def _reads_badly(before: str, after: str, editing: Editing = PLAIN) -> bool:
+    """Whether an edit made the text read worse: a doubled word, stray punctuation, or a word
+    left without what must follow it, that the text did not have before."""
     def count(rx: re.Pattern[str], text: str) -> int:
         return len(rx.findall(text))
 
-    return any(count(rx, after) > count(rx, before) for rx in (_DOUBLED, _BAD_PUNCTUATION))
+    checks = [_DOUBLED, _BAD_PUNCTUATION, *([editing.dangling] if editing.dangling else [])]
+    return any(count(rx, after) > count(rx, before) for rx in checks)
 
 
 def _assessment(report: ProvisionReport) -> Assessment:
@@ -261,7 +276,7 @@ def redraft_provision(
         why = ""
         if again is not None and spans_of.get(rule_id, set()) & words(again):
             why = "its edit left the words it flagged"
-        elif _reads_badly(provision.text, apply_changes(provision.text, group, editing)):
+        elif _reads_badly(provision.text, apply_changes(provision.text, group, editing), editing):
             why = "its edit would not read as a sentence"
         if why:
             changes = [c for c in changes if c.rule != rule_id]

@@ -395,6 +395,11 @@ class FlagExample(Strict):
     )
 
 
+class PassExample(Strict):
+    text: str = Field(min_length=1)
+    document: list[str] = Field(default_factory=list, description="other articles of the same document")
+
+
 class KnownGap(Strict):
     text: str
     expect: Literal["flag", "pass"]
@@ -403,7 +408,7 @@ class KnownGap(Strict):
 
 class Examples(Strict):
     flag: list[FlagExample] = Field(min_length=1)
-    pass_: list[str] = Field(alias="pass", min_length=1)
+    pass_: list[str | PassExample] = Field(alias="pass", min_length=1)
     known_gaps: list[KnownGap] = Field(default_factory=list)
 
 

@@ -68,12 +68,15 @@ def _check_examples(cr: CompiledRule, examples: Examples, language: str | None, 
             got = [s.text for s in finding.spans]
             problem = "" if got == ex.marks else f"marked {got}, expected {ex.marks}"
         if edits and not problem and finding is not None and rule.remedy.edit is not None and not ex.document:
-            problem = _edit_problem(cr, ex.text, finding)
+            problem = _edit_problem(cr, ex.text, finding, ex.redraft)
+        elif ex.redraft is not None and not problem:
+            problem = "gives an expected 'redraft' but the rule has no edit"
         if problem:
             report.failures.append(ExampleFailure(rule.id, file, line, "flag", ex.text, problem, language or ""))
-    for text in examples.pass_:
+    for item in examples.pass_:
         report.examples += 1
-        finding = run_example(cr, text, language=language)
+        text, document = (item, []) if isinstance(item, str) else (item.text, item.document)
+        finding = run_example(cr, text, document, language)
         if finding is not None:
             got = [s.text for s in finding.spans]
             report.failures.append(ExampleFailure(rule.id, file, line, "pass", text, f"fired on {got}", language or ""))
@@ -127,15 +130,21 @@ def _check_lexicon(pack: Pack, language: str, report: ValidationReport) -> None:
         _check_examples(cr, examples, language, file, 1, report, edits=False)
 
 
-def _edit_problem(cr: CompiledRule, text: str, finding: Finding) -> str:
-    """Applying the rule's own edit to a flag example must make the rule stop firing."""
+def _edit_problem(cr: CompiledRule, text: str, finding: Finding, expected: str | None = None) -> str:
+    """Applying the rule's own edit to a flag example must make the rule stop firing, and give
+    exactly the example's expected ``redraft`` when it states one."""
     from .redraft import apply_changes, editing_for, plan_changes
 
     editing = editing_for(cr.pack)
     changes = plan_changes(text, [finding], {cr.rule.id: cr}, editing)
     if not changes:
-        return ""  # the edit has nothing to say about these words: left to a person
+        return "" if expected is None else "its edit changed nothing; the example expects a redraft"
     redrafted = apply_changes(text, changes, editing)
+    if expected is not None and redrafted != expected:
+        return f"its edit gives {redrafted!r}, the example expects {expected!r}"
+    touched = [(c.start, c.end) for c in changes]
+    if any(not any(a <= s.start and s.end <= b for a, b in touched) for s in finding.spans):
+        return ""  # some of the words have no machine edit: left to a person, so not resolved here
     if run_example(cr, redrafted) is not None:
         return f"its remedy edit does not resolve it: redraft {redrafted!r} still fires"
     return ""

@@ -277,3 +277,12 @@ def test_every_report_names_its_inputs_their_hash_and_the_date(tmp_path, monkeyp
 
     today = datetime.now(UTC).date().isoformat()
     assert json.loads(run("check", CIS, "--format", "json").stdout)["generated_on"] == today
+
+
+def test_a_rules_evidence_hint_reaches_the_reviewer():
+    """A rule's evidence_hint (what a reviewer should look for) is shown with its finding."""
+    text = "The distribution of materials containing calls for terrorist activities is punishable."
+    data = json.loads(run("check", "-", "--format", "json", stdin=text).stdout)
+    finding = next(f for f in data["provisions"][0]["findings"] if f["rule"] == "DEF-NO-PROTECTED-PURPOSES")
+    assert finding["evidence_hint"].startswith("Check whether a general clause")
+    assert "Look for: Check whether a general clause" in run("check", "-", "--format", "markdown", stdin=text).stdout

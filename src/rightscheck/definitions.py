@@ -2,12 +2,12 @@
 mention a term without making it an element of the offence.
 
 - A term the provision defines ("X" means …, for the purposes of this article X means …,
-  hereinafter "X") is judged by its definition: rules with ``unless: {defined_in_text: true}`` drop
+  hereinafter "X") is judged by its definition: rules with ``ignore_words_in: [definitions]`` drop
   hits inside an occurrence of the defined term; the definition's own words are still checked.
 - A saving or exclusion clause ("Nothing in this article shall be construed as restricting …
   extremist views", "This article does not apply to …") mentions terms without making them
-  elements: rules drop hits inside such a clause (``unless: {in_saving_clause: true}``, the
-  default); see :func:`saving_ranges`.
+  elements: rules with ``ignore_words_in: [saving-clauses]`` drop hits inside such a clause; see
+  :func:`saving_ranges`.
 """
 
 from __future__ import annotations

@@ -117,6 +117,7 @@ def run_rule(cr: CompiledRule, ctx: Context) -> Finding | None:
         ],
         remedy=_fill((own and own.advice) or rule.remedy.advice, quoted, ctx),
         redraft=_fill(redraft, quoted, ctx) if (redraft := _wording(cr, own, distinct, ctx)) else None,
+        evidence_hint=rule.evidence_hint,
         question=(own and own.question) or rule.question,
         rationale=" ".join(((own and own.rationale) or rule.rationale).split()),
         points=finding_points(cr.pack.meta.scoring, rule.severity, rule.confidence),

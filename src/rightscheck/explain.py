@@ -65,14 +65,19 @@ def explain_rule(packs: list[Pack], rule_id: str, fmt: str) -> str:
             out.append(f"  - {p.body}, {p.document}{', ' + p.pinpoint if p.pinpoint else ''} "
                        f"({p.about}): {p.finding}")
     out += ["", "Remedy:", f"  {rule.remedy.advice.strip()}"]
-    if rule.remedy.redraft:
+    if rule.remedy.edit is not None:
+        out.append(f"  Machine edit ({rule.remedy.edit.action}); on its first example: "
+                   f"{rule.remedy.edit.wording(rule.examples.flag[0].marks or [rule.examples.flag[0].text])}")
+    elif rule.remedy.redraft:
         out.append(f"  Suggested wording: {rule.remedy.redraft}")
+    if rule.evidence_hint:
+        out.append(f"  Look for: {rule.evidence_hint}")
     out += ["", "Examples that must be flagged:"]
     for ex in rule.examples.flag:
         marks = ", ".join(f"“{m}”" for m in ex.marks) or "(missing element)"
         out.append(f"  - {ex.text}  → {marks}")
     out += ["Examples that must pass:"]
-    out += [f"  - {t}" for t in rule.examples.pass_]
+    out += [f"  - {t if isinstance(t, str) else t.text}" for t in rule.examples.pass_]
     return "\n".join(out) + "\n"
 
 

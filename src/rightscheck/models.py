@@ -143,6 +143,7 @@ class Finding(Model):
     sources: list[SourceOut]
     remedy: str
     redraft: str | None = None
+    evidence_hint: str | None = Field(None, description="what a reviewer should look for; added in 2.2")
     question: str
     rationale: str | None = None
     points: float = Field(description="points this finding takes off its test's score")

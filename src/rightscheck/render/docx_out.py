@@ -30,6 +30,10 @@ def _comment_lines(f: Finding) -> list[str]:
         lines.append(f"Why: {f.rationale}")
     lines.append("Source: " + citations(f))
     lines.append(f"Remedy: {f.remedy}")
+    if f.redraft:
+        lines.append(f"Suggested wording: {f.redraft}")
+    if f.evidence_hint:
+        lines.append(f"Look for: {f.evidence_hint}")
     decision = decision_text(f.decision)
     if decision:
         lines.append(decision)

@@ -132,6 +132,7 @@ def _provision(p: ProvisionReport) -> str:
                 + (f"<br><span class=\"meta\">Why: {escape(f.rationale)}</span>" if f.rationale else "")
                 + f"<br>Source: {citations(f, escape, UNVERIFIED)}<br>Remedy: {escape(f.remedy)}"
                 + (f"<br>Suggested wording: {escape(f.redraft)}" if f.redraft else "")
+                + (f"<br>Look for: {escape(f.evidence_hint)}" if f.evidence_hint else "")
                 + decision + "</li>"
             )
         parts.append("</ol>")

@@ -62,6 +62,8 @@ def _provision(p: ProvisionReport) -> list[str]:
             ]
             if f.redraft:
                 out.append(f"  - Suggested wording: {_md(f.redraft)}")
+            if f.evidence_hint:
+                out.append(f"  - Look for: {_md(f.evidence_hint)}")
             decision = decision_text(f.decision)
             if decision:
                 out.append(f"  - **{_md(decision)}**")

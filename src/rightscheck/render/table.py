@@ -48,6 +48,8 @@ def _finding_body(f) -> Text:
     body.append(f.message)
     body.append(f"\nSource: {citations(f, unverified=' [unverified]')}", style="dim")
     body.append(f"\nRemedy: {f.remedy}", style="italic")
+    if f.evidence_hint:
+        body.append(f"\nLook for: {f.evidence_hint}")
     decision = decision_text(f.decision)
     if decision:
         body.append(f"\n{decision}", style="bold magenta")

@@ -186,7 +186,7 @@ def test_redraft_of_the_cis_provision(packs):
     assert p.before.overall.verdict == "incompatible"
     assert "recognized in accordance with established procedure" not in p.redraft
     assert "with the intent to incite" in p.redraft
-    assert "causes a danger" in p.redraft
+    assert "causes a real danger" in p.redraft
     # once intent to incite is an element, journalism and research are outside the offence: an
     # express exemption is good practice, not a further requirement (no DEF-NO-PROTECTED-PURPOSES)
     assert "DEF-NO-PROTECTED-PURPOSES" not in {f.rule for f in p.after.findings}

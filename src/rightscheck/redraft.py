@@ -36,6 +36,7 @@ class Editing:
     tidy: tuple[tuple[re.Pattern[str], str], ...]
     repeated: re.Pattern[str] | None
     dangling: re.Pattern[str] | None
+    connectors: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, spec: RedraftSpec | None) -> Editing:
@@ -49,6 +50,7 @@ class Editing:
             # a word repeated across a connector ("terrorist or terrorist activity")
             repeated=re.compile(rf"(?i)\b(\w+) {joined} \1\b") if words else None,
             dangling=_dangling(spec),
+            connectors=frozenset(c.casefold() for c in (spec.connectors if spec else [])),
         )
 
 
@@ -85,6 +87,14 @@ def _item_range(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     right = _ITEM_RIGHT.search(text, end)
     return left, right.start() if right else len(text)
+
+
+def _extra_words(text: str, start: int, end: int, hit: tuple[int, int], editing: Editing) -> int:
+    """How many words a deletion of [start, end) takes besides the flagged words ``hit`` and the
+    connectors that join them to a list."""
+    outside = text[start:hit[0]] + " " + text[hit[1]:end]
+    words = re.findall(r"\w+", outside)
+    return sum(1 for w in words if w.casefold() not in editing.connectors)
 
 
 def _delete_range(text: str, start: int, end: int, scope: str, editing: Editing) -> tuple[int, int]:
@@ -158,6 +168,9 @@ def plan_changes(text: str, findings: Sequence[Finding], rules: dict[str, Compil
                 after = capitalise_like(edit.text.replace("{match}", s.text), s.text)
             else:
                 start, end = _delete_range(text, s.start, s.end, edit.scope, editing)
+                if edit.scope in {"item", "phrase"} and _extra_words(
+                        text, start, end, (s.start, s.end), editing) > edit.max_extra_words:
+                    continue  # it would take other elements of the offence with it: left for a person
             spans.append(Change(rule=f.rule, action=edit.action, start=start, end=end,
                                 before=text[start:end], after=after))
     accepted: list[Change] = []

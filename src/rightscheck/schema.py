@@ -312,6 +312,8 @@ class Edit(Strict):
                                            "say it: regular-expression substitutions on the matched words")
     words: list[str] = Field(default_factory=list)
     scope: Literal["words", "phrase", "item"] = "words"
+    max_extra_words: int = Field(2, ge=0, le=40, description="for scope item or phrase: how many words besides "
+                                 "the flagged ones the deletion may take; past that it is left for a person")
     position: Literal["clause", "sentence"] = "clause"
 
     def replacement(self, words: str) -> str | None:

@@ -151,6 +151,9 @@ def term_pattern(term: str, morphology: Morphology | None = None) -> str:
     return (morphology or Morphology()).term_pattern(term)
 
 
+_ALWAYS = re.compile("")  # an opening already checked by the gate
+
+
 class _LazyPatterns:
     """(list id, pattern) pairs whose patterns are compiled on first iteration."""
 
@@ -189,9 +192,10 @@ class TermIndex:
         # that loading a pack stays cheap (most keys never occur in a given draft).
         self.sources: dict[str, list[tuple[int, str]]] = {}
         self.openings: dict[str, set[str]] = {}  # key -> patterns of the terms' first words
+        self.by_opening: dict[str, dict[str, list[tuple[int, str]]]] = {}  # key -> opening -> terms
         self.anywhere_sources: list[tuple[int, str]] = []
         self.lists = 0
-        self._compiled: dict[str, tuple[re.Pattern[str], _LazyPatterns]] = {}
+        self._compiled: dict[str, tuple[re.Pattern[str], list[tuple[re.Pattern[str], _LazyPatterns]]]] = {}
         self._anywhere: list[tuple[int, re.Pattern[str]]] | None = None
         self._anywhere_gate: re.Pattern[str] = re.compile("(?!)")
         self._starts: re.Pattern[str] | None = None
@@ -213,14 +217,17 @@ class TermIndex:
             else:
                 self.sources.setdefault(key, []).append(entry)
                 self.openings.setdefault(key, set()).add(opening)
+                self.by_opening.setdefault(key, {}).setdefault(opening, []).append(entry)
         self._starts = None
         self._anywhere = None
         return list_id
 
-    def _key(self, key: str) -> tuple[re.Pattern[str], _LazyPatterns] | None:
+    def _key(self, key: str) -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], _LazyPatterns]]] | None:
         """The terms of a key behind one "gate" expression for all of them: most words start no
-        term at all, and the gate says so in one call. The terms themselves are compiled the first
-        time their gate opens (compiling is most of what a short check costs)."""
+        term at all, and the gate says so in one call. Behind the gate the terms are grouped by
+        their first word, so a word tries only the terms that start like it (a key such as "the"
+        or "de" starts a hundred terms). Patterns are compiled the first time their gate opens
+        (compiling is most of what a short check costs)."""
         compiled = self._compiled.get(key)
         if compiled is None:
             sources = self.sources.get(key)
@@ -229,7 +236,12 @@ class TermIndex:
             # the gate asks only whether some term's first word starts here (a necessary condition,
             # short to compile); the terms themselves are compiled when it opens
             gate = re.compile("|".join(sorted(self.openings[key])))
-            compiled = self._compiled[key] = (gate, _LazyPatterns(sources))
+            groups = self.by_opening[key]
+            if len(groups) == 1:  # the gate is the one opening: no second look
+                compiled = self._compiled[key] = (gate, [(_ALWAYS, _LazyPatterns(sources))])
+            else:
+                compiled = self._compiled[key] = (gate, [(re.compile(o), _LazyPatterns(entries))
+                                                         for o, entries in sorted(groups.items())])
         return compiled
 
     def _positions(self, text: str) -> Iterable[tuple[int, str]]:
@@ -263,15 +275,14 @@ class TermIndex:
         for pos, key in self._positions(text):
             if key not in sources and not anywhere_all:
                 continue  # the common case: no term starts like this word
-            candidates = None
+            groups: list = []
             if key in sources:
-                gate, entries = compiled.get(key) or self._key(key)  # type: ignore[misc]
+                gate, by_opening = compiled.get(key) or self._key(key)  # type: ignore[misc]
                 if gate.match(text, pos):
-                    candidates = entries
-            anywhere = anywhere_all if anywhere_all and anywhere_gate(text, pos) else None
-            for group in (candidates, anywhere):
-                if not group:
-                    continue
+                    groups = [entries for opening, entries in by_opening if opening.match(text, pos)]
+            if anywhere_all and anywhere_gate(text, pos):
+                groups.append(anywhere_all)
+            for group in groups:
                 for list_id, rx in group:
                     m = rx.match(text, pos)
                     if m and m.end() > pos and m.end() > best[list_id].get(pos, -1):

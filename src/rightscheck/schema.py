@@ -240,7 +240,6 @@ class Matcher(Strict):
         raise AssertionError("validated matcher without a kind")
 
 
-Near.model_rebuild()
 
 
 class When(Strict):

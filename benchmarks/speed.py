@@ -1,6 +1,7 @@
 """Speed and memory of rightscheck on 2,000 provisions, and its cold start.
 
     python benchmarks/speed.py [N]
+    python benchmarks/speed.py --series     # 1 -> 20,000 provisions, JSON against JSON Lines
 
 Reports: rule-pack load time; milliseconds per provision and provisions per second for the
 built-in pack (engine only, after loading); the same per language, on the corpus's real
@@ -39,31 +40,43 @@ def corpus(n: int) -> list[dict]:
     return out
 
 
+# A small launcher process starts the measured one and reads its peak memory with wait4: Linux
+# keeps a process's peak RSS across fork and exec, so a child started straight from this (large)
+# benchmark process would report this process's peak as its own.
+LAUNCHER = """
+import os, sys
+pid = os.posix_spawn(sys.argv[1], sys.argv[1:], os.environ)
+_, status, usage = os.wait4(pid, 0)
+print(usage.ru_maxrss, file=sys.stderr)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def timed_process(args: list[str], repeat: int = 5, script: Path | None = None) -> tuple[float, float]:
-    """Median wall time (s) and max RSS (MiB) of a module (``args[0]``, e.g. rightscheck) or a
-    ``script`` run with ``args`` in fresh processes."""
-    runner = "runpy.run_path(sys.argv[0], run_name='__main__')" if script else \
-        "runpy.run_module(sys.argv[0], run_name='__main__')"
-    argv = [str(script), *args] if script else args
+    """Median wall time (s) and peak RSS (MiB) of the command ``args`` (``rightscheck …``) or of
+    a ``script`` run with ``args``, each in a fresh process, measured as users run it."""
+    program = args[0] if Path(args[0]).is_absolute() else str(Path(sys.executable).with_name(args[0]))
+    argv = [sys.executable, str(script), *args] if script else [program, *args[1:]]
     times, rss = [], []
     for _ in range(repeat):
         start = time.perf_counter()
-        proc = subprocess.run(
-            [sys.executable, "-c",
-             "import resource, runpy, sys; sys.argv = sys.argv[1:]\n"
-             "code = 0\n"
-             f"try:\n    {runner}\n"
-             "except SystemExit as e:\n    code = e.code or 0\n"
-             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
-             "sys.exit(code)",
-             *argv],
-            capture_output=True, text=True,
-        )
+        proc = subprocess.run([sys.executable, "-c", LAUNCHER, *argv], capture_output=True, text=True)
         times.append(time.perf_counter() - start)
         if proc.returncode not in (0, 1):
             raise SystemExit(f"command failed: {argv}\n{proc.stderr}")
         rss.append(int(proc.stderr.strip().splitlines()[-1]) / 1024)
     return statistics.median(times), max(rss)
+
+
+def paired(first: list[str], second: list[str], repeat: int = 7) -> tuple[float, float, float]:
+    """Both commands run alternately ``repeat`` times: the median ratio second/first of each pair
+    (a slow moment of the machine slows both), with its smallest and largest value."""
+    ratios = []
+    for _ in range(repeat):
+        a, _ = timed_process(first, repeat=1)
+        b, _ = timed_process(second, repeat=1)
+        ratios.append(b / a)
+    return statistics.median(ratios), min(ratios), max(ratios)
 
 
 def _time(fn) -> float:
@@ -125,6 +138,9 @@ def main() -> None:
         floor_s, floor_rss = timed_process([str(big)], repeat=3, script=loader)
         full_s, full_rss = timed_process(
             ["rightscheck", "check", str(big), "--format", "json", "--output", str(out)], repeat=3)
+        ratio, low, high = paired([sys.executable, str(loader), str(big)],
+                                  ["rightscheck", "check", str(big), "--format", "json", "--output", str(out)],
+                                  repeat=5)
         cold_s, cold_rss = timed_process(
             ["rightscheck", "check", str(EXAMPLES / "cis-2018-extremist-materials.yaml"), "--format", "json",
              "--output", str(out)])
@@ -135,12 +151,37 @@ def main() -> None:
             cold_language[lang] = timed_process(
                 ["rightscheck", "check", str(article), "--format", "json", "--output", str(out)])
     print(f"fresh process, load the {n}-provision YAML only (floor): {floor_s:.2f} s, {floor_rss:.0f} MiB")
-    print(f"fresh process, full check of the same file to JSON: {full_s:.2f} s, peak {full_rss:.0f} MiB "
-          f"({full_s / floor_s:.1f}x the floor)")
+    print(f"fresh process, full check of the same file to JSON: {full_s:.2f} s, peak {full_rss:.0f} MiB")
+    print(f"  paired ratio full check / floor: median {ratio:.1f}x (range {low:.1f}-{high:.1f}x over 5 pairs)")
     print(f"cold start, check of one short file: {cold_s * 1000:.0f} ms, peak {cold_rss:.0f} MiB")
     for lang, (secs, rss) in cold_language.items():
         print(f"cold start, one plain-text article in {lang} (detected): {secs * 1000:.0f} ms, peak {rss:.0f} MiB")
 
 
+def series() -> None:
+    """Time and peak memory of a full check as the input grows, for the whole JSON report and for
+    JSON Lines (streamed: memory should not grow with the number of reports), beside what merely
+    reading the input costs."""
+    print("provisions | JSON: s, peak MiB | JSON Lines: s, peak MiB | reading the input only: peak MiB")
+    reader = ("import sys\nfrom rightscheck.readers import Limits, read_inputs\n"
+              "read_inputs([sys.argv[1]], Limits(40, 50000))\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (1, 200, 2000, 20000):
+            big = Path(tmp) / f"p{n}.yaml"
+            big.write_text(yaml.safe_dump({"provisions": corpus(n)}, allow_unicode=True), encoding="utf-8")
+            limits = ["--max-file-mb", "40", "--max-provisions", "50000"]
+            js = timed_process(["rightscheck", "check", str(big), "--format", "json", "-o", str(big) + ".json",
+                                *limits], repeat=1)
+            jl = timed_process(["rightscheck", "check", str(big), "--format", "jsonl", "-o", str(big) + ".jsonl",
+                                *limits], repeat=1)
+            script = Path(tmp) / "read.py"
+            script.write_text(reader, encoding="utf-8")
+            rd = timed_process([str(big)], repeat=1, script=script)
+            print(f"{n} | {js[0]:.1f}, {js[1]:.0f} | {jl[0]:.1f}, {jl[1]:.0f} | {rd[1]:.0f}")
+
+
 if __name__ == "__main__":
-    main()
+    if "--series" in sys.argv:
+        series()
+    else:
+        main()

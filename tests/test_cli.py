@@ -286,3 +286,22 @@ def test_a_rules_evidence_hint_reaches_the_reviewer():
     finding = next(f for f in data["provisions"][0]["findings"] if f["rule"] == "DEF-NO-PROTECTED-PURPOSES")
     assert finding["evidence_hint"].startswith("Check whether a general clause")
     assert "Look for: Check whether a general clause" in run("check", "-", "--format", "markdown", stdin=text).stdout
+
+
+def test_jsonl_streams_the_same_provisions_as_json(tmp_path, monkeypatch):
+    """--format jsonl: a header (the report without provisions), one line per provision equal to
+    the JSON report's, and an end line; written atomically with -o; --fail-on still applies."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    drafts = str(EXAMPLES / "concept-note-2023-drafts.yaml")
+    whole = json.loads(run("check", drafts, "--format", "json").stdout)
+    result = run("check", drafts, "--format", "jsonl")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["type"] for line in lines] == ["header"] + ["provision"] * len(whole["provisions"]) + ["end"]
+    header = {k: v for k, v in lines[0].items() if k not in {"type", "jsonl_version"}}
+    assert header == {k: v for k, v in whole.items() if k not in {"provisions", "review"}}
+    assert [{k: v for k, v in line.items() if k != "type"} for line in lines[1:-1]] == whole["provisions"]
+    assert lines[-1] == {"type": "end", "provisions": len(whole["provisions"]), "review": None}
+    out = tmp_path / "report.jsonl"
+    assert run("check", drafts, "--format", "jsonl", "-o", str(out), "--fail-on", "incompatible").exit_code == 1
+    assert out.read_text("utf-8") == result.stdout
+    assert not list(tmp_path.glob(".*.tmp"))  # no temporary file left behind

@@ -102,6 +102,36 @@ def _emit(value: Any, fmt: str, output: str | None, render: Callable[[Any], str 
         sys.stdout.write(render(value))  # type: ignore[arg-type]
 
 
+def _stream_jsonl(provisions: list, packs: list, inputs: list, output: str | None, **options: Any) -> str:
+    """Assess and write JSON Lines as each provision is done: a header line (the report without
+    its provisions), one line per provision, and an end line (count and review); memory stays
+    flat however many provisions there are. Returns the worst overall verdict."""
+    import contextlib
+    import json
+
+    from .engine import iter_assess, prepare
+    from .models import JSONL_VERSION, VERDICT_RANK
+    from .output import open_atomic
+
+    run = prepare(packs, **options)
+    head = run.head(inputs, today()).model_dump(mode="json", exclude={"provisions", "review"})
+    worst, count, decided = "not_engaged", 0, []
+    target = open_atomic(Path(output)) if output else contextlib.nullcontext(sys.stdout)
+    with target as out:
+        out.write(json.dumps({"type": "header", "jsonl_version": JSONL_VERSION, **head}, ensure_ascii=False) + "\n")
+        for report in iter_assess(provisions, run):
+            out.write(json.dumps({"type": "provision", **report.model_dump(mode="json")}, ensure_ascii=False) + "\n")
+            count += 1
+            if VERDICT_RANK[report.overall.verdict] > VERDICT_RANK[worst]:
+                worst = report.overall.verdict
+            if run.decisions is not None:
+                decided += [f for f in report.findings if f.decision]
+        review = run.review_summary(decided)
+        out.write(json.dumps({"type": "end", "provisions": count,
+                              "review": review.model_dump(mode="json") if review else None}, ensure_ascii=False) + "\n")
+    return worst
+
+
 def _progress(count: int, fmt: str, output: str | None):
     """A rich progress bar on the terminal for long runs; none in JSON or when piped."""
     if count < 20 or fmt == "json" or not (sys.stderr.isatty() and (output or sys.stdout.isatty())):
@@ -166,8 +196,9 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json", "html", "docx"]),
-              default="table", show_default=True, help="Report format (docx needs --output).")
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json", "jsonl", "html", "docx"]),
+              default="table", show_default=True,
+              help="Report format (docx needs --output; jsonl streams one provision per line, for large batches).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
 @rules_option
 @with_select
@@ -200,6 +231,12 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tupl
         from .review import load_review
 
         review = load_review(Path(review_path))
+    if fmt == "jsonl":
+        worst = _stream_jsonl(provisions, packs, inputs, output, select=selected, ignore=ignored, preview=preview,
+                              review=review, review_file=review_path or "")
+        if fail_on and VERDICT_RANK[worst] >= VERDICT_RANK[fail_on]:
+            sys.exit(1)
+        return
     bar, progress = _progress(len(provisions), fmt, output)
     try:
         report = assess(provisions, packs, select=selected, ignore=ignored, preview=preview, inputs=inputs,

@@ -6,7 +6,7 @@ run the selected rules -> score each test -> build the checklist.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -318,6 +318,97 @@ def scoring_info(scoring: Scoring) -> ScoringInfo:
     )
 
 
+@dataclass
+class Run:
+    """What one assessment runs with, and what it knows before any provision is read: the
+    selected rules, the excluded tests, the reviewer's decisions, and the report's head."""
+
+    packs: Sequence[Pack]
+    rules: list[CompiledRule]
+    selection: Selection
+    excluded: frozenset[str]
+    decisions: Decisions | None
+    review_file: str
+
+    def head(self, inputs: Sequence[InputInfo] = (), generated_on: str | None = None) -> Report:
+        """The report without its provisions (for a stream: its first line)."""
+        return Report(
+            tool=ToolInfo(version=__version__),
+            rule_packs=[PackInfo(name=p.name, version=p.version, hash=p.hash, rules=len(p.rules)) for p in self.packs],
+            inputs=list(inputs), generated_on=generated_on, selection=self.selection,
+            scoring=scoring_info(self.packs[0].meta.scoring), provisions=[],
+        )
+
+    def review_summary(self, findings: Iterable[Finding]) -> ReviewSummary | None:
+        """How the reviewer's decisions applied, from the findings of every provision."""
+        if self.decisions is None:
+            return None
+        # applied: decisions that decide something (accepted, not applicable, false positive)
+        decided = [f for f in findings if f.decision and f.decision.status != "under_review"]
+        return ReviewSummary(
+            file=self.review_file, decisions=len(self.decisions.entries), applied=len(decided),
+            set_aside=sum(1 for f in decided if f.decision and f.decision.sets_aside),
+            stale=self.decisions.stale(),
+        )
+
+
+def prepare(packs: Sequence[Pack], *, select: list[str] | None = None, ignore: list[str] | None = None,
+            preview: bool = False, review: Sequence[ReviewEntry] | None = None, review_file: str = "") -> Run:
+    rules = select_rules(list(packs), select, ignore, preview)
+    selection = Selection(select=list(select or []), ignore=list(ignore or []))
+    if select or ignore:
+        chosen = {cr.rule.id for cr in rules}
+        default = select_rules(list(packs), None, None, preview)
+        selection.excluded_rules = sorted(cr.rule.id for cr in default if cr.rule.id not in chosen)
+        selection.excluded_tests = [t for t in TESTS if not any(cr.rule.test == t for cr in rules)]
+    decisions = None
+    if review is not None:
+        aliases = {a: cr.rule.id for p in packs for cr in p.rules for a in cr.rule.aliases}
+        decisions = Decisions(list(review), aliases)
+    return Run(packs, rules, selection, frozenset(selection.excluded_tests), decisions, review_file)
+
+
+KEEP_NORMALISED = 1000  # texts of a document kept normalised between its two passes (memory stays flat)
+
+
+def iter_assess(provisions: Sequence[Provision], run: Run) -> Iterator[ProvisionReport]:
+    """Each provision's report, in input order, one at a time: a caller that writes each as it
+    comes (JSON Lines) holds one report, not all of them.
+
+    A definition in one article applies to every article of the document that uses the term, so
+    the articles that define terms are assessed first; the others then know what their document
+    defines and which definitions drew findings. Each provision is assessed once."""
+    packs, rules = run.packs, run.rules
+    early: dict[int, ProvisionReport] = {}
+    views: dict[int, DocumentView] = {}
+    normalised: dict[int, NormText] = {}
+
+    def one(i: int, view: DocumentView | None) -> ProvisionReport:
+        return assess_provision(provisions[i], packs, rules, run.decisions, run.excluded, view, normalised.pop(i, None))
+
+    for members in _documents(provisions).values():
+        terms: dict[int, list[str]] = {}
+        for i in members:
+            data = language_data(packs, provisions[i].language)
+            nt = normalise(provisions[i].text, data.fold, data.drop)
+            terms[i] = data.definitions.defined_terms(nt)
+            if terms[i] or len(normalised) < KEEP_NORMALISED:
+                normalised[i] = nt
+        defined = frozenset(t for ts in terms.values() for t in ts)
+        inheritances: list[Inheritance] = []
+        for i in members:
+            if terms[i]:
+                early[i] = one(i, DocumentView(defined, []))
+                inheritances += _inheritances(provisions[i], terms[i], early[i])
+        # one inheritance per term and defining article text (a document may repeat an article)
+        unique = list({(h.term, h.rules, h.categories): h for h in reversed(inheritances)}.values())[::-1]
+        for i in members:
+            views[i] = DocumentView(defined, unique)
+    for i in range(len(provisions)):
+        found = early.pop(i, None)
+        yield found if found is not None else one(i, views.pop(i, None))
+
+
 def assess(
     provisions: Sequence[Provision],
     packs: Sequence[Pack],
@@ -335,72 +426,13 @@ def assess(
 
     ``review`` applies a reviewer's decisions; ``progress`` is called with the number of
     provisions done (for a progress bar; the engine itself never prints)."""
-    rules = select_rules(list(packs), select, ignore, preview)
-    selection = Selection(select=list(select or []), ignore=list(ignore or []))
-    if select or ignore:
-        chosen = {cr.rule.id for cr in rules}
-        default = select_rules(list(packs), None, None, preview)
-        selection.excluded_rules = sorted(cr.rule.id for cr in default if cr.rule.id not in chosen)
-        selection.excluded_tests = [t for t in TESTS if not any(cr.rule.test == t for cr in rules)]
-    excluded = frozenset(selection.excluded_tests)
-    decisions = None
-    if review is not None:
-        aliases = {a: cr.rule.id for p in packs for cr in p.rules for a in cr.rule.aliases}
-        decisions = Decisions(list(review), aliases)
-    # A definition in one article applies to every article of the document that uses the term.
-    # Articles that define terms are assessed first; the others then know what their document
-    # defines and which definitions drew findings. Each provision is assessed once.
-    reports: list[ProvisionReport | None] = [None] * len(provisions)
-    views: dict[int, DocumentView] = {}
-    done = 0
-
-    normalised: dict[int, NormText] = {}
-
-    def run(i: int, view: DocumentView | None) -> None:
-        nonlocal done
-        reports[i] = assess_provision(provisions[i], packs, rules, decisions, excluded, view, normalised.pop(i, None))
-        done += 1
+    run = prepare(packs, select=select, ignore=ignore, preview=preview, review=review, review_file=review_file)
+    final: list[ProvisionReport] = []
+    for report in iter_assess(provisions, run):
+        final.append(report)
         if progress is not None:
-            progress(done)
-
-    for members in _documents(provisions).values():
-        terms: dict[int, list[str]] = {}
-        for i in members:
-            data = language_data(packs, provisions[i].language)
-            normalised[i] = normalise(provisions[i].text, data.fold, data.drop)
-            terms[i] = data.definitions.defined_terms(normalised[i])
-        defined = frozenset(t for ts in terms.values() for t in ts)
-        inheritances: list[Inheritance] = []
-        for i in members:
-            if terms[i]:
-                run(i, DocumentView(defined, []))
-                inheritances += _inheritances(provisions[i], terms[i], reports[i])  # type: ignore[arg-type]
-        # one inheritance per term and defining article text (a document may repeat an article)
-        unique = list({(h.term, h.rules, h.categories): h for h in reversed(inheritances)}.values())[::-1]
-        for i in members:
-            views[i] = DocumentView(defined, unique)
-    for i in range(len(provisions)):
-        if reports[i] is None:
-            run(i, views.get(i))
-    final = [r for r in reports if r is not None]
-    summary = None
-    if decisions is not None:
-        # applied: decisions that decide something (accepted, not applicable, false positive)
-        decided = [f for r in final for f in r.findings if f.decision and f.decision.status != "under_review"]
-        summary = ReviewSummary(
-            file=review_file, decisions=len(decisions.entries), applied=len(decided),
-            set_aside=sum(1 for f in decided if f.decision and f.decision.sets_aside),
-            stale=decisions.stale(),
-        )
-    return Report(
-        tool=ToolInfo(version=__version__),
-        rule_packs=[
-            PackInfo(name=p.name, version=p.version, hash=p.hash, rules=len(p.rules)) for p in packs
-        ],
-        inputs=list(inputs),
-        generated_on=generated_on,
-        selection=selection,
-        scoring=scoring_info(packs[0].meta.scoring),
-        review=summary,
-        provisions=final,
-    )
+            progress(len(final))
+    head = run.head(inputs, generated_on)
+    head.review = run.review_summary(f for r in final for f in r.findings)
+    head.provisions = final
+    return head

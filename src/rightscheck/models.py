@@ -44,6 +44,7 @@ def badness(verdict: str, score: float | None) -> tuple[int, float]:
     return VERDICT_RANK[verdict], -(score or 0)
 Status = Literal["satisfied", "flagged", "needs_review"]
 SCHEMA_VERSION = 2
+JSONL_VERSION = 1  # the JSON Lines stream: a header line, one line per provision, an end line
 
 
 def text_hash(text: str) -> str:

@@ -48,3 +48,14 @@ def test_the_check_catches_an_engine_import(tmp_path, monkeypatch):
     (fake / "bad.py").write_text("def f():\n    from ..engine import assess\n", "utf-8")
     monkeypatch.setattr(__import__(__name__, fromlist=["PACKAGE"]), "PACKAGE", tmp_path)
     assert ("bad.py", "engine") in _imports("render")
+
+
+def test_every_matcher_kind_is_in_the_schema_the_registry_and_the_docs():
+    """Adding a matcher kind is a field of the Matcher model and one @kind entry (compilation and
+    documentation); the documented table is the one the registry generates."""
+    from rightscheck.matchers import KINDS, matcher_table
+    from rightscheck.schema import Matcher
+
+    assert set(Matcher.model_fields) == set(KINDS)
+    docs = (ROOT / "docs" / "rule-language.md").read_text("utf-8")
+    assert matcher_table() in docs

@@ -541,39 +541,128 @@ class UndefinedInDocument(Compiled):
 VocabLookup = Callable[[list[str]], Compiled]
 
 
+# ----------------------------------------------------------------------------- the registry
+@dataclass(frozen=True)
+class Kind:
+    """One matcher kind: how it is compiled, and how docs/rule-language.md describes it. Adding a
+    kind is a field on :class:`~rightscheck.schema.Matcher` and one ``@kind`` here (a test checks
+    that the two agree and that the documentation table is the one generated from this)."""
+
+    name: str
+    example: str
+    meaning: str
+    compile: Callable[[Matcher, VocabLookup, TermIndex], Compiled]
+
+
+KINDS: dict[str, Kind] = {}
+
+
+def kind(name: str, example: str, meaning: str) -> Callable[[Callable[..., Compiled]], Callable[..., Compiled]]:
+    def register(fn: Callable[..., Compiled]) -> Callable[..., Compiled]:
+        KINDS[name] = Kind(name, example, meaning, fn)
+        return fn
+    return register
+
+
 def compile_matcher(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compiled:
     """Turn a validated :class:`Matcher` into an evaluable object; its terms go into ``index``."""
-    kind = m.kind
-    if kind == "terms":
-        return Terms(m.terms or [], index)
-    if kind == "vocab":
-        return vocab(m.vocab or [])
-    if kind == "regex":
-        return Regex(m.regex or "")
-    if kind == "absent":
-        assert m.absent is not None
-        return Absent(compile_matcher(m.absent, vocab, index))
-    if kind == "all":
-        return All([compile_matcher(x, vocab, index) for x in m.all or []])
-    if kind == "any":
-        return Any([compile_matcher(x, vocab, index) for x in m.any or []])
-    if kind in {"near", "not_near"}:
-        spec = m.near if kind == "near" else m.not_near
-        assert spec is not None
-        return NearM(spec, compile_matcher(spec.find, vocab, index), compile_matcher(spec.of, vocab, index),
-                     negate=kind == "not_near")
-    if kind == "penalty":
-        assert m.penalty is not None
-        return PenaltyM(m.penalty)
-    if kind == "inherits":
-        return InheritsM(m.inherits)
-    if kind == "undefined_in_document":
-        inner = m.undefined_in_document
-        if isinstance(inner, list):
-            return UndefinedInDocument(Terms(inner, index))
-        assert inner is not None
-        return UndefinedInDocument(compile_matcher(inner, vocab, index))
-    raise AssertionError(f"unknown matcher kind {kind}")
+    return KINDS[m.kind].compile(m, vocab, index)
+
+
+@kind("vocab", "`{vocab: intent}` or `{vocab: [intent, danger]}`",
+      "the words of the named vocabularies in the provision's language (its lexicon). This is how the built-in "
+      "pack names all its words")
+def _vocab(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compiled:
+    return vocab(m.vocab or [])
+
+
+@kind("terms", '`{terms: ["extremis*", "recogni*ed ... as extremist"]}`',
+      "words written in the rule itself, in the pack's own language only (the rule does not run in another "
+      "language). Whole words, any case. `*` = any further letters (`justif*`); `...` = a gap of up to six words "
+      "in the same clause; a space or hyphen in a term matches a space, a hyphen or nothing. In a language with a "
+      "stemmer, each word is compared by its stem, so a term matches its inflected forms")
+def _terms(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compiled:
+    return Terms(m.terms or [], index)
+
+
+@kind("regex", '`{regex: "\\\\bterrorism means\\\\b"}`',
+      "a Python regular expression on the normalised (lower-case) text, in the pack's own language only; a "
+      "lexicon can give a vocabulary as `{regex: ...}` for any language")
+def _regex(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compiled:
+    return Regex(m.regex or "")
+
+
+@kind("absent", "`{absent: {vocab: intent}}`",
+      "matches, with no words, when the inner matcher finds nothing in the provision")
+def _absent(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compiled:
+    assert m.absent is not None
+    return Absent(compile_matcher(m.absent, vocab, index))
+
+
+@kind("all", "`{all: [M1, M2]}`", "every matcher matches; the words of all are marked")
+def _all(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compiled:
+    return All([compile_matcher(x, vocab, index) for x in m.all or []])
+
+
+@kind("any", "`{any: [M1, M2]}`", "at least one matches; the words of those that match are marked")
+def _any(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compiled:
+    return Any([compile_matcher(x, vocab, index) for x in m.any or []])
+
+
+@kind("near", "`{near: {find: M1, within: 4 words, of: M2, placed: after}}`",
+      "words of `find` within a distance `of` words of the second matcher. `within`: `N words` (at most N words "
+      "between them; `0 words`: next to each other), `N words in the same clause`, `same clause` or `same "
+      "provision`. `placed`: where the `of` words must stand, `after` or `before` the found words (either side if "
+      "not given). `mark`: what the finding marks — `find` (default), `of`, `both`, or `span` (one span from one "
+      "to the other)")
+def _near(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compiled:
+    assert m.near is not None
+    return NearM(m.near, compile_matcher(m.near.find, vocab, index), compile_matcher(m.near.of, vocab, index),
+                 negate=False)
+
+
+@kind("not_near", "same fields as `near`",
+      "words of `find` with **no** words of `of` close by — for exceptions such as \"or other *measures*\"")
+def _not_near(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compiled:
+    assert m.not_near is not None
+    return NearM(m.not_near, compile_matcher(m.not_near.find, vocab, index),
+                 compile_matcher(m.not_near.of, vocab, index), negate=True)
+
+
+@kind("inherits", "`{inherits: {categories: [overbreadth, vague-term], tests: [legality]}}`",
+      "the words of this provision that another provision of the same document defines, where that definition "
+      "drew findings of those categories (and tests). A document is the provisions of one input with the same "
+      "`source`, or from the same file")
+def _inherits(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compiled:
+    return InheritsM(m.inherits)
+
+
+@kind("undefined_in_document", "`{undefined_in_document: {vocab: undefined-term}}` (or a list of terms)",
+      "the terms, when the input holds several provisions of the document and none of them defines the term. "
+      "With one provision alone it never matches")
+def _undefined(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compiled:
+    inner = m.undefined_in_document
+    if isinstance(inner, list):
+        return UndefinedInDocument(Terms(inner, index))
+    assert inner is not None
+    return UndefinedInDocument(compile_matcher(inner, vocab, index))
+
+
+@kind("penalty", "`{penalty: {custodial: true, max_years_over: 3}}`",
+      "the penalty read from the text (\"imprisonment for a term not exceeding seven years\", \"from two to five "
+      "years\", \"life imprisonment\", fines, bans) or from the input's `penalty:` field. Conditions: `custodial`, "
+      "`max_years_over`, `min_years_at_least`, `life`, `ancillary_ban`, `forced_labour`, `stated`; all given must "
+      "hold")
+def _penalty(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compiled:
+    assert m.penalty is not None
+    return PenaltyM(m.penalty)
+
+
+def matcher_table() -> str:
+    """The table of matcher kinds in docs/rule-language.md, made from the registry."""
+    rows = ["| kind | example | matches |", "| --- | --- | --- |"]
+    rows += [f"| `{k.name}` | {k.example} | {k.meaning} |" for k in KINDS.values()]
+    return "\n".join(rows) + "\n"
 
 
 def vocab_names(m: Matcher) -> set[str]:

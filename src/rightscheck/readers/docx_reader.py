@@ -24,9 +24,12 @@ def read_docx(path: Path, headings: Headings | None = None, tracked: str = "acce
     for provision, offset in split:
         first = part_at(starts, offset)
         end = offset + len(provision.text)
-        draft.paragraphs[provision.id] = [
-            (i, starts[i] - offset) for i in range(first, len(texts)) if starts[i] < end or i == first
-        ]
+        layout = [(first, starts[first] - offset)]
+        for i in range(first + 1, len(texts)):  # the paragraphs are in order: stop at the first past the end
+            if starts[i] >= end:
+                break
+            layout.append((i, starts[i] - offset))
+        draft.paragraphs[provision.id] = layout
         # The heading is the last non-empty paragraph before the body.
         heading = first - 1 if has_headings else None
         while heading is not None and heading > 0 and not texts[heading].strip():

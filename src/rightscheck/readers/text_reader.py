@@ -48,6 +48,7 @@ def split_text(text: str, name: str, headings: Headings | None = None) -> list[t
         return [(Provision(id=stem, title=None, text=body, origin=name), text.index(body))]
     provisions: list[tuple[Provision, int]] = []
     seen: set[str] = set()
+    line, counted = 1, 0  # line numbers counted as the headings go, not from the start each time
     for i, m in enumerate(headings_found):
         end = headings_found[i + 1].start() if i + 1 < len(headings_found) else len(text)
         division = found.division(text, m.end(), end)
@@ -66,7 +67,8 @@ def split_text(text: str, name: str, headings: Headings | None = None) -> list[t
             raw = text[m.start("title"):end]
         body = raw.strip("\n")
         pid = _id(found.id_prefix(m), found.number(m))
-        line = text.count("\n", 0, m.start()) + 1
+        line += text.count("\n", counted, m.start())
+        counted = m.start()
         if pid in seen:
             raise InputError(
                 f"article {m['num']} appears twice", file=name, line=line,

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from ..models import Finding, ProvisionReport, Report
 from ..wordml import DocxDraft
-from . import DISCLAIMER, STATUS_MARK, STATUS_WORD, TEST_NAMES, citations, decision_text, fmt_score, verdict_word
+from . import DISCLAIMER, STATUS_MARK, TEST_NAMES, citations, decision_text
 from .segments import marked_pieces
+from .view import ProvisionView, provision_view, report_view
 
 AUTHOR = "rightscheck"
 INITIALS = "RC"
@@ -42,10 +43,9 @@ def _comment_lines(f: Finding) -> list[str]:
 
 def _summary_lines(p: ProvisionReport) -> list[str]:
     """The article's verdict, for a comment on its heading: what a Word user sees first."""
-    failing = [f"{t} ({verdict_word(r.verdict)})" for t, r in p.tests.items()
-               if r.verdict in {"concerns", "incompatible"}]
-    lines = [f"rightscheck: {verdict_word(p.overall.verdict, long=True)} (score {fmt_score(p.overall.score)})",
-             p.overall.reason]
+    v = provision_view(p)
+    failing = [f"{t.key} ({t.word})" for t in v.tests if t.key in v.concerns]
+    lines = [f"rightscheck: {v.verdict_sentence} (score {v.score})", p.overall.reason]
     if failing:
         lines.append("Tests that raise concerns: " + ", ".join(failing))
     lines.append(f"{len(p.findings)} finding(s), each commented on its words (or here, for a missing element).")
@@ -154,21 +154,20 @@ def annotate_docx(path: Path, report: Report, draft: DocxDraft) -> bytes:
 
 # ----------------------------------------------------------------------------- report document
 
-def _provision(document, p: ProvisionReport) -> None:
+def _provision(document, v: ProvisionView) -> None:
     from docx.enum.text import WD_COLOR_INDEX
 
+    p = v.report
     document.add_heading(p.id + (f" — {p.title}" if p.title else ""), level=2)
-    document.add_paragraph(f"Overall: {verdict_word(p.overall.verdict, long=True)} "
-                           f"(score {fmt_score(p.overall.score)}) — {p.overall.reason}")
+    document.add_paragraph(f"Overall: {v.verdict_sentence} (score {v.score}) — {p.overall.reason}")
     table = document.add_table(rows=1, cols=4)
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, ("Test", "Verdict", "Score", "How the score was reached"), strict=True):
         cell.text = text
-    for test, r in p.tests.items():
+    for t in v.tests:
         row = table.add_row().cells
-        steps = "; ".join(f"{s.rule} −{s.points:g}% → {s.score_after:g}" for s in r.steps)
-        row[0].text, row[1].text, row[2].text = TEST_NAMES[test], verdict_word(r.verdict), fmt_score(r.score)
-        row[3].text = f"{r.reason}" + (f" (100; {steps})" if steps else "")
+        row[0].text, row[1].text, row[2].text = t.name, t.word, t.score
+        row[3].text = t.reason + (f" ({t.arithmetic()})" if t.steps else "")
     document.add_heading("Text", level=3)
     para = document.add_paragraph()
     for piece in marked_pieces(p.text, p.findings):
@@ -179,21 +178,21 @@ def _provision(document, p: ProvisionReport) -> None:
         for n in piece.ends:
             note = para.add_run(f"[{n}]")
             note.font.superscript = True
-    if p.findings:
+    if v.findings:
         document.add_heading("Findings", level=3)
-        for n, f in enumerate(p.findings, 1):
-            words = ", ".join(f"“{s.text}”" for s in f.spans) or "missing element"
+        for line in v.findings:
+            f = line.finding
             item = document.add_paragraph(style="List Number")
-            item.add_run(f"[{n}] {f.rule} — {f.title}").bold = True
-            item.add_run(f" ({f.test}, {f.severity}). Words: {words}. {f.message}")
-            for line in _comment_lines(f)[2:]:
-                document.add_paragraph(line, style="List Bullet 2")
-    if p.checklist:
+            item.add_run(f"[{line.number}] {f.rule} — {f.title}").bold = True
+            item.add_run(f" ({f.test}, {f.severity}). Words: {line.words_text()}. {f.message}")
+            for text in _comment_lines(f)[2:]:
+                document.add_paragraph(text, style="List Bullet 2")
+    if v.checklist:
         document.add_heading("Checklist", level=3)
-        for c in p.checklist:
-            mark = STATUS_MARK[c.status]
-            detail = ", ".join(f"“{e.text}”" for e in c.evidence) or ", ".join(c.rules) or c.note
-            document.add_paragraph(f"{mark} {STATUS_WORD[c.status]}: {c.question} — {detail}", style="List Bullet")
+        for c in v.checklist:
+            detail = ", ".join(f"“{e}”" for e in c.evidence) or ", ".join(c.rules) or c.item.note
+            document.add_paragraph(f"{STATUS_MARK[c.item.status]} {c.status_word}: {c.item.question} — {detail}",
+                                   style="List Bullet")
 
 
 def render_docx_report(report: Report) -> bytes:
@@ -206,13 +205,14 @@ def render_docx_report(report: Report) -> bytes:
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, ("Provision", "Overall", *TEST_NAMES.values()), strict=True):
         cell.text = text
-    for p in report.provisions:
+    views = report_view(report)
+    for v in views:
         cells = table.add_row().cells
-        cells[0].text = p.id
+        cells[0].text = v.report.id
         # the verdict on one line and the score on the next: no word is broken in a narrow column
-        cells[1].text = f"{verdict_word(p.overall.verdict)}\n{fmt_score(p.overall.score)}"
-        for cell, r in zip(cells[2:], p.tests.values(), strict=True):
-            cell.text = f"{verdict_word(r.verdict)}\n{fmt_score(r.score)}"
+        cells[1].text = f"{v.verdict_word}\n{v.score}"
+        for cell, t in zip(cells[2:], v.tests, strict=True):
+            cell.text = f"{t.word}\n{t.score}"
     from docx.shared import Cm, Pt
 
     table.autofit = False
@@ -223,8 +223,8 @@ def render_docx_report(report: Report) -> bytes:
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
                     run.font.size = Pt(8 if number == 0 else 9)
-    for p in report.provisions:
-        _provision(document, p)
+    for v in views:
+        _provision(document, v)
     document.add_paragraph(report.scoring.explanation)
     packs = ", ".join(f"{p.name} v{p.version} ({p.hash})" for p in report.rule_packs)
     document.add_paragraph(f"rightscheck {report.tool.version} · rule packs: {packs} · "

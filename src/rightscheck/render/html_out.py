@@ -10,8 +10,9 @@ from __future__ import annotations
 from html import escape
 
 from ..models import ProvisionReport, Report
-from . import DISCLAIMER, STATUS_WORD, TEST_NAMES, citations, decision_text, fmt_score, review_sentence, verdict_word
+from . import DISCLAIMER, TEST_NAMES, citations, review_sentence, verdict_word
 from .segments import marked_pieces
+from .view import ProvisionView, report_view
 
 CSS = """
 :root { --ink:#1b1b1b; --muted:#555; --line:#ccc; --ok:#1a7f37; --warn:#9a6700; --bad:#cf222e; }
@@ -94,21 +95,21 @@ def _marked_text(p: ProvisionReport) -> str:
     return "".join(out)
 
 
-def _provision(p: ProvisionReport) -> str:
+def _provision(v: ProvisionView) -> str:
+    p = v.report
     pid = escape(p.id)
     title = f" — {escape(p.title)}" if p.title else ""
     rows = "".join(
-        f"<tr><th scope=\"row\">{escape(TEST_NAMES[t])}</th><td data-label=\"Verdict\">{_verdict(r.verdict)}</td>"
-        f"<td data-label=\"Score\">{fmt_score(r.score)}</td>"
-        f"<td data-label=\"How\">{escape(r.reason)}" + ("".join(f"; {escape(s.rule)} −{s.points:g}%" for s in r.steps))
+        f"<tr><th scope=\"row\">{escape(t.name)}</th><td data-label=\"Verdict\">{_verdict(t.verdict)}</td>"
+        f"<td data-label=\"Score\">{t.score}</td>"
+        f"<td data-label=\"How\">{escape(t.reason)}" + "".join(f"; {escape(s.rule)} {s.points}" for s in t.steps)
         + "</td></tr>"
-        for t, r in p.tests.items()
+        for t in v.tests
     )
     parts = [
         f'<section class="provision" aria-labelledby="h-{pid}" id="p-{pid}">',
         f'<h2 id="h-{pid}">{pid}{title}</h2>',
-        f"<p>Overall: {_verdict(p.overall.verdict)} score {fmt_score(p.overall.score)} — "
-        f"{escape(p.overall.reason)}</p>",
+        f"<p>Overall: {_verdict(p.overall.verdict)} score {v.score} — {escape(p.overall.reason)}</p>",
     ]
     if p.source:
         parts.append(f'<p class="meta">Source: {escape(p.source)}</p>')
@@ -119,14 +120,14 @@ def _provision(p: ProvisionReport) -> str:
                  f"<tbody>{rows}</tbody></table>")
     parts += [f'<h3>Text</h3><div class="text">{_marked_text(p)}</div>']
     parts += [f'<p class="meta">{escape(n)}</p>' for n in p.notes]
-    if p.findings:
+    if v.findings:
         parts.append('<h3>Findings</h3><ol class="findings">')
-        for n, f in enumerate(p.findings, 1):
+        for line in v.findings:
+            f = line.finding
             words = ", ".join(f"“{escape(s.text)}”" for s in f.spans) or "missing element"
-            line = decision_text(f.decision)
-            decision = f'<p class="decision">{escape(line)}</p>' if line else ""
+            decision = f'<p class="decision">{escape(line.decision)}</p>' if line.decision else ""
             parts.append(
-                f'<li id="{_anchor(p.id, n)}"><strong>{escape(f.rule)}</strong> — {escape(f.title)} '
+                f'<li id="{_anchor(p.id, line.number)}"><strong>{escape(f.rule)}</strong> — {escape(f.title)} '
                 f'<span class="meta">({escape(f.test)}, {escape(f.severity)}, confidence {escape(f.confidence)})</span>'
                 f"<br>Words: {words}<br>{escape(f.message)}"
                 + (f"<br><span class=\"meta\">Why: {escape(f.rationale)}</span>" if f.rationale else "")
@@ -136,20 +137,21 @@ def _provision(p: ProvisionReport) -> str:
                 + decision + "</li>"
             )
         parts.append("</ol>")
-    if p.checklist:
+    if v.checklist:
         parts.append('<h3>Checklist</h3><ul class="checklist">')
-        for c in p.checklist:
+        for c in v.checklist:
             detail = ""
             if c.evidence:
-                detail = "Evidence: " + ", ".join(f"“{escape(e.text)}”" for e in c.evidence)
+                detail = "Evidence: " + ", ".join(f"“{escape(e)}”" for e in c.evidence)
             elif c.rules:
                 detail = "Findings: " + ", ".join(escape(r) for r in c.rules)
-            if c.note and c.status != "flagged":
+            if c.note:
                 detail += (" — " if detail else "") + escape(c.note)
+            status = c.item.status
             parts.append(
-                f'<li><span class="status {c.status}" aria-hidden="true">{ICON[c.status]}</span> '
-                f'<span class="status {c.status}">{escape(STATUS_WORD[c.status].capitalize())}:</span> '
-                f"{escape(c.question)}<br><span class=\"meta\">{detail}</span></li>"
+                f'<li><span class="status {status}" aria-hidden="true">{ICON[status]}</span> '
+                f'<span class="status {status}">{escape(c.status_word.capitalize())}:</span> '
+                f"{escape(c.item.question)}<br><span class=\"meta\">{detail}</span></li>"
             )
         parts.append("</ul>")
     parts.append("</section>")
@@ -174,12 +176,12 @@ def render_html(report: Report) -> str:
 
 def report_parts(report: Report) -> tuple[str, str, str]:
     """The report's body, navigation and footer as HTML (for the report page and the web page)."""
+    views = report_view(report)
     rows = "".join(
-        f'<tr><th scope="row"><a href="#p-{escape(p.id)}">{escape(p.id)}</a></th><td data-label="Overall">'
-        f"{_verdict(p.overall.verdict)} {fmt_score(p.overall.score)}</td>"
-        + "".join(f'<td data-label="{escape(TEST_NAMES[t])}">{_verdict(r.verdict)} {fmt_score(r.score)}</td>'
-                  for t, r in p.tests.items()) + "</tr>"
-        for p in report.provisions
+        f'<tr><th scope="row"><a href="#p-{escape(v.report.id)}">{escape(v.report.id)}</a></th>'
+        f'<td data-label="Overall">{_verdict(v.report.overall.verdict)} {v.score}</td>'
+        + "".join(f'<td data-label="{escape(t.name)}">{_verdict(t.verdict)} {t.score}</td>' for t in v.tests) + "</tr>"
+        for v in views
     )
     summary = ('<table><caption>Summary</caption><thead><tr><th scope="col">Provision</th><th scope="col">Overall</th>'
                + "".join(f'<th scope="col">{escape(n)}</th>' for n in TEST_NAMES.values())
@@ -203,5 +205,5 @@ def report_parts(report: Report) -> tuple[str, str, str]:
                         + (f"; tracked changes read as {escape(i.tracked_changes)}" if i.tracked_changes else "")
                         + (f"; not read: {escape(', '.join(i.not_read))}" if i.not_read else "")
                         + "</p>" for i in report.inputs))
-    body = summary + review + "\n".join(_provision(p) for p in report.provisions)
+    body = summary + review + "\n".join(_provision(v) for v in views)
     return body, nav, footer

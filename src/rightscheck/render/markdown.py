@@ -5,19 +5,14 @@ from __future__ import annotations
 
 from html import escape
 
-from ..models import ProvisionReport, Report
+from ..models import Report
 from . import (
     DISCLAIMER,
     STATUS_MARK,
-    STATUS_WORD,
-    TEST_NAMES,
-    citations,
-    decision_text,
-    fmt_score,
     provenance,
     review_sentence,
-    verdict_word,
 )
+from .view import ProvisionView, report_view
 
 
 def _md(text: object) -> str:
@@ -26,7 +21,8 @@ def _md(text: object) -> str:
     return escape(" ".join(str(text).split()), quote=False).replace("|", "\\|")
 
 
-def _provision(p: ProvisionReport) -> list[str]:
+def _provision(v: ProvisionView) -> list[str]:
+    p = v.report
     title = f" — {_md(p.title)}" if p.title else ""
     out = [f"## {_md(p.id)}{title}", ""]
     if p.source:
@@ -34,51 +30,46 @@ def _provision(p: ProvisionReport) -> list[str]:
     if p.origin:
         out += [f"*Read from:* {_md(p.origin)}", ""]
     out += [
-        f"**Overall: {verdict_word(p.overall.verdict, long=True)}** "
-        f"(score {fmt_score(p.overall.score)}) — {p.overall.reason}",
+        f"**Overall: {v.verdict_sentence}** (score {v.score}) — {p.overall.reason}",
         "",
         "| Test | Verdict | Score | How the score was reached |",
         "| --- | --- | --- | --- |",
     ]
-    for test, r in p.tests.items():
-        steps = "; ".join(f"{s.rule} −{s.points:g}% → {s.score_after:g}" for s in r.steps)
-        how = f"100; {steps}" if steps else r.reason
-        out.append(f"| {TEST_NAMES[test]} | {verdict_word(r.verdict)} | {fmt_score(r.score)} | {how} |")
+    out += [f"| {t.name} | {t.word} | {t.score} | {t.arithmetic()} |" for t in v.tests]
     out.append("")
     for note in p.notes:
         out.append(f"> {_md(note)}")
     if p.notes:
         out.append("")
-    if p.findings:
+    if v.findings:
         out += ["### Findings", ""]
-        for f in p.findings:
+        for line in v.findings:
+            f = line.finding
             words = ", ".join(f"“{_md(s.text)}” ({s.start}–{s.end})" for s in f.spans) or "missing element"
             out += [
                 f"- **{f.rule}** — {f.title} · *{f.test}*, {f.severity}, confidence {f.confidence}",
                 f"  - Words: {words}",
                 f"  - {_md(f.message)}",
-                f"  - Source: {citations(f)}",
+                f"  - Source: {line.sources}",
                 f"  - Remedy: {_md(f.remedy)}",
             ]
             if f.redraft:
                 out.append(f"  - Suggested wording: {_md(f.redraft)}")
             if f.evidence_hint:
                 out.append(f"  - Look for: {_md(f.evidence_hint)}")
-            decision = decision_text(f.decision)
-            if decision:
-                out.append(f"  - **{_md(decision)}**")
+            if line.decision:
+                out.append(f"  - **{_md(line.decision)}**")
         out.append("")
-    if p.checklist:
+    if v.checklist:
         out += ["### Checklist", ""]
-        for item in p.checklist:
-            out.append(f"- {STATUS_MARK[item.status]} **{item.question}** — *{STATUS_WORD[item.status]}*")
-            if item.evidence:
-                quoted = ", ".join(f"“{_md(e.text)}”" for e in item.evidence)
-                out.append(f"  - Evidence: {quoted}")
-            if item.rules:
-                out.append(f"  - Findings: {', '.join(item.rules)}")
-            if item.status != "flagged" and item.note:
-                out.append(f"  - {item.note}")
+        for c in v.checklist:
+            out.append(f"- {STATUS_MARK[c.item.status]} **{c.item.question}** — *{c.status_word}*")
+            if c.evidence:
+                out.append("  - Evidence: " + ", ".join(f"“{_md(e)}”" for e in c.evidence))
+            if c.rules:
+                out.append(f"  - Findings: {', '.join(c.rules)}")
+            if c.note:
+                out.append(f"  - {c.note}")
             out.append("  - Reviewer's note: ")
         out.append("")
     return out
@@ -98,10 +89,10 @@ def render_markdown(report: Report) -> str:
         "| Provision | Overall | Legality | Legitimate aim | Necessity | Proportionality |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
-    for p in report.provisions:
-        cells = [f"{verdict_word(r.verdict)} ({fmt_score(r.score)})" for r in p.tests.values()]
-        out.append(f"| {_md(p.id)} | **{verdict_word(p.overall.verdict)}** ({fmt_score(p.overall.score)}) | "
-                   + " | ".join(cells) + " |")
+    views = report_view(report)
+    for v in views:
+        cells = [f"{t.word} ({t.score})" for t in v.tests]
+        out.append(f"| {_md(v.report.id)} | **{v.verdict_word}** ({v.score}) | " + " | ".join(cells) + " |")
     out.append("")
     if report.review:
         r = report.review
@@ -111,8 +102,8 @@ def render_markdown(report: Report) -> str:
             out += ["Stale decisions (they match no finding any more):", ""]
             out += [f"- {_md(e.provision)} · {_md(e.rule)} · “{_md(e.match)}” ({e.status})" for e in r.stale]
             out.append("")
-    for p in report.provisions:
-        out += _provision(p)
+    for v in views:
+        out += _provision(v)
     out += ["## How scores are computed", "", report.scoring.explanation, ""]
     if report.inputs:
         out += ["## Inputs", ""]

@@ -9,18 +9,14 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..models import ProvisionReport, Report
+from ..models import Report
 from . import (
     DISCLAIMER,
-    STATUS_WORD,
-    TEST_NAMES,
     capture,
-    citations,
-    decision_text,
-    fmt_score,
     provenance,
     verdict_word,
 )
+from .view import CheckLine, FindingLine, ProvisionView, report_view
 
 VERDICT_STYLE = {
     "compatible": "green", "concerns": "yellow", "incompatible": "bold red", "not_assessed": "dim",
@@ -43,48 +39,43 @@ TEST_SHORT = {"legality": "legality", "legitimate_aim": "aim", "necessity": "nec
 NARROW = 100  # below this many columns, findings are listed rather than tabulated
 
 
-def _finding_body(f) -> Text:
+def _finding_body(line: FindingLine) -> Text:
+    f = line.finding
     body = Text()
     body.append(f.message)
-    body.append(f"\nSource: {citations(f, unverified=' [unverified]')}", style="dim")
+    body.append(f"\nSource: {line.sources}", style="dim")
     body.append(f"\nRemedy: {f.remedy}", style="italic")
     if f.evidence_hint:
         body.append(f"\nLook for: {f.evidence_hint}")
-    decision = decision_text(f.decision)
-    if decision:
-        body.append(f"\n{decision}", style="bold magenta")
+    if line.decision:
+        body.append(f"\n{line.decision}", style="bold magenta")
     return body
 
 
-def _words(f) -> str:
-    distinct = list(dict.fromkeys(" ".join(s.text.split()) for s in f.spans))
-    return ", ".join(f"“{w}”" for w in distinct) or "(missing element)"
-
-
-def _check_detail(item) -> str:
-    detail = STATUS_WORD[item.status]
-    if item.evidence:
-        detail += ": " + ", ".join(f"“{e.text}”" for e in item.evidence)
-    elif item.rules:
-        detail += ": " + ", ".join(item.rules)
-    elif item.note:
-        detail += f" — {item.note}"
+def _check_detail(c: CheckLine) -> str:
+    detail = c.status_word
+    if c.evidence:
+        detail += ": " + ", ".join(f"“{e}”" for e in c.evidence)
+    elif c.rules:
+        detail += ": " + ", ".join(c.rules)
+    elif c.note:
+        detail += f" — {c.note}"
     return detail
 
 
-def _tests_view(p: ProvisionReport, width: int) -> list:
+def _tests_view(v: ProvisionView, width: int) -> list:
     """The four tests: a table when there is room; on a narrow terminal a line per test with its
     arithmetic wrapped beneath it, so that no rule id is ever cut."""
     if width < NARROW:
         lines: list = []
-        for test, r in p.tests.items():
-            head = Text(f"{TEST_NAMES[test]}: ", style="bold")
-            head.append_text(_verdict(r.verdict))
-            head.append(f" {fmt_score(r.score)}")
-            how = Text(r.reason, style="dim")
-            for s in r.steps:
+        for t in v.tests:
+            head = Text(f"{t.name}: ", style="bold")
+            head.append_text(_verdict(t.verdict))
+            head.append(f" {t.score}")
+            how = Text(t.reason, style="dim")
+            for s in t.steps:
                 how.append(" · ", style="dim")
-                how.append(f"{s.rule}\u00a0−{s.points:g}%")
+                how.append(s.short())
             lines += [head, Padding(how, (0, 0, 0, 2))]
         return lines
     tests = Table(show_header=True, header_style="bold", expand=True, box=None)
@@ -92,61 +83,64 @@ def _tests_view(p: ProvisionReport, width: int) -> list:
     tests.add_column("Verdict")
     tests.add_column("Score", justify="right")
     tests.add_column("How", ratio=2, overflow="fold")
-    for test, r in p.tests.items():
-        steps = " · ".join(f"{s.rule}\u00a0−{s.points:g}%" for s in r.steps)
-        tests.add_row(TEST_NAMES[test], _verdict(r.verdict), fmt_score(r.score),
-                      f"{r.reason}" + (f" · {steps}" if steps else ""))
+    for t in v.tests:
+        steps = " · ".join(s.short() for s in t.steps)
+        tests.add_row(t.name, _verdict(t.verdict), t.score, t.reason + (f" · {steps}" if steps else ""))
     return [tests]
 
 
-def provision_view(p: ProvisionReport, width: int = 120) -> Panel:
-    parts: list = _tests_view(p, width)
+def provision_panel(v: ProvisionView, width: int = 120) -> Panel:
+    p = v.report
+    parts: list = _tests_view(v, width)
     for note in p.notes:
         parts.append(Text(note, style="dim italic"))
-    if p.findings and width < NARROW:
+    if v.findings and width < NARROW:
         parts.append(Text("Findings", style="bold"))
-        for f in p.findings:
+        for line in v.findings:
+            f = line.finding
             head = Text(f"{f.severity} ({f.confidence}) ", style=SEVERITY_STYLE[f.severity])
-            head.append(f"{f.rule} · {f.test} · {_words(f)}", style="bold")
-            parts += [head, _finding_body(f), Text("")]
-    elif p.findings:
+            head.append(f"{f.rule} · {f.test} · {line.words_text()}", style="bold")
+            parts += [head, _finding_body(line), Text("")]
+    elif v.findings:
         findings = Table(show_header=True, header_style="bold", expand=True, title="Findings",
                          title_justify="left")
         findings.add_column("Severity", max_width=10)
-        findings.add_column("Rule / test", max_width=24, overflow="fold")
+        longest = max(len(line.finding.rule) for line in v.findings)
+        findings.add_column("Rule / test", min_width=longest, max_width=max(24, longest), overflow="fold")
         findings.add_column("Words", ratio=1, min_width=12, max_width=36)
         findings.add_column("Concern, source and remedy", ratio=3, min_width=30)
-        for f in p.findings:
+        for line in v.findings:
+            f = line.finding
             findings.add_row(
                 Text(f"{f.severity} ({f.confidence})", style=SEVERITY_STYLE[f.severity]),
-                f"{f.rule}\n{f.test}", _words(f), _finding_body(f),
+                f"{f.rule}\n{f.test}", line.words_text(), _finding_body(line),
             )
         parts.append(findings)
-    if p.checklist and width < NARROW:
+    if v.checklist and width < NARROW:
         parts.append(Text("Checklist", style="bold"))
-        for item in p.checklist:
-            style = STATUS_STYLE[item.status]
-            line = Text(f"{STATUS_ICON[item.status]} ", style=style)
-            line.append(item.question)
-            parts += [line, Padding(Text(_check_detail(item), style=style), (0, 0, 0, 2))]
-    elif p.checklist:
+        for c in v.checklist:
+            style = STATUS_STYLE[c.item.status]
+            head = Text(f"{STATUS_ICON[c.item.status]} ", style=style)
+            head.append(c.item.question)
+            parts += [head, Padding(Text(_check_detail(c), style=style), (0, 0, 0, 2))]
+    elif v.checklist:
         check = Table(show_header=True, header_style="bold", expand=True, title="Checklist",
                       title_justify="left")
         check.add_column("", no_wrap=True, width=1)
         check.add_column("Question", ratio=3, min_width=24)
         check.add_column("Status / evidence", ratio=2, min_width=20, overflow="fold")
-        for item in p.checklist:
-            check.add_row(Text(STATUS_ICON[item.status], style=STATUS_STYLE[item.status]),
-                          item.question, Text(_check_detail(item), style=STATUS_STYLE[item.status]))
+        for c in v.checklist:
+            check.add_row(Text(STATUS_ICON[c.item.status], style=STATUS_STYLE[c.item.status]),
+                          c.item.question, Text(_check_detail(c), style=STATUS_STYLE[c.item.status]))
         parts.append(check)
     # the verdict first: a narrow terminal cuts the end of a title, never the verdict
     title = _verdict(p.overall.verdict)
-    title.append(f" {fmt_score(p.overall.score)} · ")
+    title.append(f" {v.score} · ")
     title.append(f"{p.id}" + (f" — {p.title}" if p.title else ""), style="bold")
     return Panel(Group(*parts), title=title, title_align="left")
 
 
-def summary_view(report: Report, width: int = 120) -> Table:
+def summary_view(views: list[ProvisionView], width: int = 120) -> Table:
     """One line per provision, before the details, when there are several: its verdict, its score
     and the tests with concerns (beneath the id on a narrow terminal, so that no id is cut)."""
     table = Table(title="Summary", title_justify="left", show_header=True, header_style="bold", box=None)
@@ -156,15 +150,14 @@ def summary_view(report: Report, width: int = 120) -> Table:
     table.add_column("Score", justify="right")
     if not narrow:
         table.add_column("Tests with concerns", overflow="fold")
-    for p in report.provisions:
-        failed = ", ".join(TEST_SHORT[t] for t, r in p.tests.items()
-                           if r.verdict in {"concerns", "incompatible"}) or "—"
+    for v in views:
+        failed = ", ".join(TEST_SHORT[t] for t in v.concerns) or "—"
         if narrow:
-            cell = Text(p.id)
+            cell = Text(v.report.id)
             cell.append(f"\n  {failed}", style="dim")
-            table.add_row(cell, _verdict(p.overall.verdict), fmt_score(p.overall.score))
+            table.add_row(cell, _verdict(v.report.overall.verdict), v.score)
         else:
-            table.add_row(p.id, _verdict(p.overall.verdict), fmt_score(p.overall.score), failed)
+            table.add_row(v.report.id, _verdict(v.report.overall.verdict), v.score, failed)
     return table
 
 
@@ -194,10 +187,11 @@ def print_coverage(rows: list[dict], console: Console) -> None:
 
 
 def print_report(report: Report, console: Console) -> None:
-    if len(report.provisions) > 1:
-        console.print(summary_view(report, console.width))
-    for p in report.provisions:
-        console.print(provision_view(p, console.width))
+    views = report_view(report, unverified=" [unverified]")
+    if len(views) > 1:
+        console.print(summary_view(views, console.width))
+    for v in views:
+        console.print(provision_panel(v, console.width))
     if report.review:
         r = report.review
         console.print(Text(f"Review: {r.applied} of {r.decisions} decisions applied from {r.file}; "

@@ -107,7 +107,7 @@ def provision_panel(v: ProvisionView, width: int = 120) -> Panel:
         findings.add_column("Severity", max_width=10)
         longest = max(len(line.finding.rule) for line in v.findings)
         findings.add_column("Rule / test", min_width=longest, max_width=max(24, longest), overflow="fold")
-        findings.add_column("Words", ratio=1, min_width=12, max_width=36)
+        findings.add_column("Words", ratio=1, min_width=12, max_width=36, overflow="fold")
         findings.add_column("Concern, source and remedy", ratio=3, min_width=30)
         for line in v.findings:
             f = line.finding

@@ -36,7 +36,7 @@ def _verdict(verdict: str) -> Text:
 
 TEST_SHORT = {"legality": "legality", "legitimate_aim": "aim", "necessity": "necessity",
               "proportionality": "proportionality"}
-NARROW = 100  # below this many columns, findings are listed rather than tabulated
+NARROW = 120  # below this many columns, findings are listed rather than tabulated
 
 
 def _finding_body(line: FindingLine) -> Text:

@@ -305,3 +305,21 @@ def test_jsonl_streams_the_same_provisions_as_json(tmp_path, monkeypatch):
     assert run("check", drafts, "--format", "jsonl", "-o", str(out), "--fail-on", "incompatible").exit_code == 1
     assert out.read_text("utf-8") == result.stdout
     assert not list(tmp_path.glob(".*.tmp"))  # no temporary file left behind
+
+
+def test_a_batch_spread_over_worker_processes_gives_the_same_report(tmp_path, monkeypatch):
+    """--jobs 2 assesses in worker processes: the same reports in the same order, including
+    articles that inherit a definition from another article of their document."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    definition = "For the purposes of this Law, \"extremist activity\" means any activity that the authorities oppose."
+    articles = [definition] + [f"Whoever finances extremist activity (case {i}) shall be punished." for i in range(60)]
+    draft = tmp_path / "law.md"
+    draft.write_text("\n\n".join(f"## Article {n}\n\n{text}" for n, text in enumerate(articles, 1)), "utf-8")
+    one = run("check", str(draft), "--format", "json", "--jobs", "1")
+    two = run("check", str(draft), "--format", "json", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 0 and one.stdout == two.stdout
+    inherited = [f for p in json.loads(two.stdout)["provisions"][1:] for f in p["findings"]
+                 if f["rule"] == "LEG-INHERITED-DEFINITION"]
+    assert len(inherited) == 60
+    assert run("check", str(draft), "--format", "jsonl", "--jobs", "2").stdout == \
+        run("check", str(draft), "--format", "jsonl", "--jobs", "1").stdout

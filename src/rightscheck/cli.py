@@ -102,7 +102,8 @@ def _emit(value: Any, fmt: str, output: str | None, render: Callable[[Any], str 
         sys.stdout.write(render(value))  # type: ignore[arg-type]
 
 
-def _stream_jsonl(provisions: list, packs: list, inputs: list, output: str | None, **options: Any) -> str:
+def _stream_jsonl(provisions: list, packs: list, inputs: list, output: str | None, jobs: int | None,
+                  **options: Any) -> str:
     """Assess and write JSON Lines as each provision is done: a header line (the report without
     its provisions), one line per provision, and an end line (count and review); memory stays
     flat however many provisions there are. Returns the worst overall verdict."""
@@ -119,7 +120,7 @@ def _stream_jsonl(provisions: list, packs: list, inputs: list, output: str | Non
     target = open_atomic(Path(output)) if output else contextlib.nullcontext(sys.stdout)
     with target as out:
         out.write(json.dumps({"type": "header", "jsonl_version": JSONL_VERSION, **head}, ensure_ascii=False) + "\n")
-        for report in iter_assess(provisions, run):
+        for report in iter_assess(provisions, run, jobs):
             out.write(json.dumps({"type": "provision", **report.model_dump(mode="json")}, ensure_ascii=False) + "\n")
             count += 1
             if VERDICT_RANK[report.overall.verdict] > VERDICT_RANK[worst]:
@@ -207,14 +208,16 @@ def main() -> None:
               help="Exit with status 1 if any provision's overall verdict is this or worse.")
 @click.option("--review", "review_path", type=click.Path(dir_okay=False), metavar="FILE",
               help="Apply a reviewer's decisions (see 'rightscheck review init').")
+@click.option("--jobs", type=click.IntRange(1, 64), default=None,
+              help="Worker processes for a large batch (default: every core, up to 8, from 400 provisions).")
 @click.option("--tracked-changes", "tracked", type=click.Choice(["accepted", "original"]), default="accepted",
               show_default=True, help="How to read a Word draft's tracked changes: as the text reads with them "
               "accepted, or the original; the report says which was assessed.")
 @limits_options
 def check(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tuple[str, ...],
           select: tuple[str, ...], ignore: tuple[str, ...], preview: bool, fail_on: str | None,
-          review_path: str | None, tracked: str, max_file_mb: float, max_provisions: int, max_text_chars: int,
-          language: str | None) -> None:
+          review_path: str | None, jobs: int | None, tracked: str, max_file_mb: float, max_provisions: int,
+          max_text_chars: int, language: str | None) -> None:
     """Assess provisions in PATH (YAML, plain text, Markdown, Word .docx or PDF; '-' for
     standard input)."""
     from .engine import assess
@@ -232,15 +235,16 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tupl
 
         review = load_review(Path(review_path))
     if fmt == "jsonl":
-        worst = _stream_jsonl(provisions, packs, inputs, output, select=selected, ignore=ignored, preview=preview,
-                              review=review, review_file=review_path or "")
+        worst = _stream_jsonl(provisions, packs, inputs, output, jobs, select=selected, ignore=ignored,
+                              preview=preview, review=review, review_file=review_path or "")
         if fail_on and VERDICT_RANK[worst] >= VERDICT_RANK[fail_on]:
             sys.exit(1)
         return
     bar, progress = _progress(len(provisions), fmt, output)
     try:
         report = assess(provisions, packs, select=selected, ignore=ignored, preview=preview, inputs=inputs,
-                        generated_on=today(), review=review, review_file=review_path or "", progress=progress)
+                        generated_on=today(), review=review, review_file=review_path or "", progress=progress,
+                        jobs=jobs)
     finally:
         if bar is not None:
             bar.stop()

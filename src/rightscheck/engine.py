@@ -329,6 +329,7 @@ class Run:
     excluded: frozenset[str]
     decisions: Decisions | None
     review_file: str
+    preview: bool = False
 
     def head(self, inputs: Sequence[InputInfo] = (), generated_on: str | None = None) -> Report:
         """The report without its provisions (for a stream: its first line)."""
@@ -365,19 +366,21 @@ def prepare(packs: Sequence[Pack], *, select: list[str] | None = None, ignore: l
     if review is not None:
         aliases = {a: cr.rule.id for p in packs for cr in p.rules for a in cr.rule.aliases}
         decisions = Decisions(list(review), aliases)
-    return Run(packs, rules, selection, frozenset(selection.excluded_tests), decisions, review_file)
+    return Run(packs, rules, selection, frozenset(selection.excluded_tests), decisions, review_file, preview)
 
 
 KEEP_NORMALISED = 1000  # texts of a document kept normalised between its two passes (memory stays flat)
 
 
-def iter_assess(provisions: Sequence[Provision], run: Run) -> Iterator[ProvisionReport]:
+def iter_assess(provisions: Sequence[Provision], run: Run, jobs: int | None = None) -> Iterator[ProvisionReport]:
     """Each provision's report, in input order, one at a time: a caller that writes each as it
     comes (JSON Lines) holds one report, not all of them.
 
     A definition in one article applies to every article of the document that uses the term, so
     the articles that define terms are assessed first; the others then know what their document
-    defines and which definitions drew findings. Each provision is assessed once."""
+    defines and which definitions drew findings. Each provision is assessed once. A large batch
+    is spread over ``jobs`` worker processes (by default every core, up to 8); the reports, and
+    their order, are the same."""
     packs, rules = run.packs, run.rules
     early: dict[int, ProvisionReport] = {}
     views: dict[int, DocumentView] = {}
@@ -404,9 +407,85 @@ def iter_assess(provisions: Sequence[Provision], run: Run) -> Iterator[Provision
         unique = list({(h.term, h.rules, h.categories): h for h in reversed(inheritances)}.values())[::-1]
         for i in members:
             views[i] = DocumentView(defined, unique)
-    for i in range(len(provisions)):
-        found = early.pop(i, None)
-        yield found if found is not None else one(i, views.pop(i, None))
+    workers = _workers(jobs, len(provisions) - len(early), run)
+    if workers <= 1:
+        for i in range(len(provisions)):
+            found = early.pop(i, None)
+            yield found if found is not None else one(i, views.pop(i, None))
+        return
+    yield from _in_parallel(provisions, run, early, views, workers)
+
+
+PARALLEL_FROM = 400  # provisions: below this, starting worker processes costs more than it saves
+CHUNK = 50  # provisions a worker takes at a time
+
+
+def _workers(jobs: int | None, count: int, run: Run) -> int:
+    """How many processes to use: ``jobs`` if given, else every core for a large batch. One with
+    a reviewer's decisions (their bookkeeping is shared) or a small batch."""
+    if run.decisions is not None or (count < PARALLEL_FROM and jobs is None):
+        return 1
+    import os
+
+    return max(1, jobs if jobs is not None else min(os.cpu_count() or 1, 8))
+
+
+def _in_parallel(provisions: Sequence[Provision], run: Run, early: dict[int, ProvisionReport],
+                 views: dict[int, DocumentView], workers: int) -> Iterator[ProvisionReport]:
+    """The provisions not yet assessed, in chunks over worker processes that load the same packs
+    (from the pack cache); reports come back in input order, as each chunk is done."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    todo = [i for i in range(len(provisions)) if i not in early]
+    chunks = [todo[k:k + CHUNK] for k in range(0, len(todo), CHUNK)]
+    setup = ([str(p.path) for p in run.packs], run.selection.select, run.selection.ignore, run.preview)
+    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_setup, initargs=setup) as pool:
+        pending = iter(chunks)
+        futures = [pool.submit(_worker_run, [(provisions[i], views.get(i)) for i in chunk])
+                   for chunk in _take(pending, workers * 2)]
+        position = 0
+        for chunk in chunks:
+            reports = futures.pop(0).result()
+            futures += [pool.submit(_worker_run, [(provisions[i], views.get(i)) for i in c])
+                        for c in _take(pending, 1)]
+            for i, report in zip(chunk, reports, strict=True):
+                while position < i:  # defining articles assessed earlier come in their place
+                    yield early.pop(position)
+                    position += 1
+                yield report
+                position += 1
+        while position < len(provisions):
+            yield early.pop(position)
+            position += 1
+
+
+def _take(items: Iterator[list[int]], n: int) -> list[list[int]]:
+    out = []
+    for _ in range(n):
+        nxt = next(items, None)
+        if nxt is None:
+            break
+        out.append(nxt)
+    return out
+
+
+_WORKER: Run | None = None
+
+
+def _worker_setup(pack_dirs: list[str], select: list[str], ignore: list[str], preview: bool) -> None:
+    from pathlib import Path
+
+    from .rules import load_packs
+
+    global _WORKER
+    _WORKER = prepare(load_packs([Path(d) for d in pack_dirs]), select=select or None, ignore=ignore or None,
+                      preview=preview)
+
+
+def _worker_run(items: list[tuple[Provision, DocumentView | None]]) -> list[ProvisionReport]:
+    run = _WORKER
+    assert run is not None
+    return [assess_provision(p, run.packs, run.rules, None, run.excluded, view) for p, view in items]
 
 
 def assess(
@@ -421,6 +500,7 @@ def assess(
     review: Sequence[ReviewEntry] | None = None,
     review_file: str = "",
     progress: Callable[[int], None] | None = None,
+    jobs: int | None = None,
 ) -> Report:
     """Assess provisions against rule packs: the one entry point for the CLI and other tools.
 
@@ -428,7 +508,7 @@ def assess(
     provisions done (for a progress bar; the engine itself never prints)."""
     run = prepare(packs, select=select, ignore=ignore, preview=preview, review=review, review_file=review_file)
     final: list[ProvisionReport] = []
-    for report in iter_assess(provisions, run):
+    for report in iter_assess(provisions, run, jobs):
         final.append(report)
         if progress is not None:
             progress(len(final))

@@ -341,6 +341,28 @@ def _pack_files(path: Path) -> list[Path]:
 
 
 def _load_pack_files(path: Path) -> Pack:
+    """Load, validate and compile a pack, in three steps: read ``pack.yaml`` and the lexicons (a
+    broken ``pack.yaml`` stops at once: nothing can be checked without it); validate every rule
+    and cross-reference, collecting the problems so that a lawyer fixing a pack sees them all in
+    one run; then compile the pack's own language, so that a broken expression shows at load."""
+    meta, meta_doc, meta_file = _load_meta(path)
+    rule_files = sorted(p for p in path.glob("*.yaml") if p.name != PACK_FILE)
+    lexicon_dir = path / LEXICON_DIR
+    lexicon_paths = sorted(lexicon_dir.glob("*.yaml")) if lexicon_dir.is_dir() else []
+    pack = Pack(meta=meta, path=path, hash=_hash_pack([meta_file, *rule_files, *lexicon_paths], path))
+    _load_lexicons(pack, lexicon_paths)
+    known_vocab = pack.vocabulary_names()
+    problems = _meta_problems(pack, meta_doc, meta_file, known_vocab)
+    problems += _load_rules(pack, rule_files, meta_file, known_vocab)
+    problems += _pack_problems(pack, meta, meta_file, meta_doc)
+    problems += _lexicon_problems(pack, known_vocab)
+    if not problems:
+        problems += _compile_problems(pack, meta_file)
+    _raise_all(problems, meta.name)
+    return pack
+
+
+def _load_meta(path: Path) -> tuple[PackMeta, Any, Path]:
     meta_file = path / PACK_FILE
     meta_doc = load_yaml_file(meta_file, error=RuleError)
     raw = meta_doc.data
@@ -353,13 +375,12 @@ def _load_pack_files(path: Path) -> Pack:
             fix=f"rightscheck migrate-rules {path} (rewrites the pack in place, keeping its comments; "
             "docs/rule-language.md says what changed)")
     try:
-        meta = PackMeta.model_validate(raw)
+        return PackMeta.model_validate(raw), meta_doc, meta_file
     except ValidationError as exc:
         raise _validation_error(exc, meta_doc.lines, str(meta_file)) from None
-    rule_files = sorted(p for p in path.glob("*.yaml") if p.name != PACK_FILE)
-    lexicon_dir = path / LEXICON_DIR
-    lexicon_paths = sorted(lexicon_dir.glob("*.yaml")) if lexicon_dir.is_dir() else []
-    pack = Pack(meta=meta, path=path, hash=_hash_pack([meta_file, *rule_files, *lexicon_paths], path))
+
+
+def _load_lexicons(pack: Pack, lexicon_paths: list[Path]) -> None:
     for lex_file in lexicon_paths:
         lex_doc = load_yaml_file(lex_file, error=RuleError)
         try:
@@ -371,33 +392,35 @@ def _load_pack_files(path: Path) -> Pack:
                             file=str(lex_file), line=1, fix=f"name the file {lexicon.language}.yaml")
         pack.lexicons[lexicon.language] = lexicon
         pack.lexicon_files[lexicon.language] = str(lex_file)
-    known_vocab = pack.vocabulary_names()
 
-    def check_vocab(matcher: Any, file: str, line: int | None, who: str) -> None:
-        unknown = sorted(vocab_names(matcher) - known_vocab)
-        if unknown:
-            raise RuleError(
-                f"{who}: unknown vocabulary {', '.join(unknown)}",
-                file=file, line=line,
-                fix=f"give it words in {LEXICON_DIR}/{meta.languages[0]}.yaml (or under 'vocabularies:' in "
-                f"{meta_file}), or fix the name",
-            )
 
+def _vocab_problem(pack: Pack, matcher: Any, known: set[str], file: str, line: int | None,
+                   who: str) -> list[RuleError]:
+    unknown = sorted(vocab_names(matcher) - known)
+    if not unknown:
+        return []
+    return [RuleError(f"{who}: unknown vocabulary {', '.join(unknown)}", file=file, line=line,
+                      fix=f"give it words in {LEXICON_DIR}/{pack.meta.languages[0]}.yaml (or under 'vocabularies:' "
+                      f"in {pack.path / PACK_FILE}), or fix the name")]
+
+
+def _meta_problems(pack: Pack, meta_doc: Any, meta_file: Path, known: set[str]) -> list[RuleError]:
+    meta, problems = pack.meta, []
     for name, scope in meta.scope.items():
-        check_vocab(scope.match, str(meta_file), meta_doc.line_of(("scope", name)), f"scope {name}")
-    for name in meta.exempt_scopes:
-        if name not in meta.scope:
-            raise RuleError(
-                f"exempt_scopes names scope {name!r}, which the pack does not define",
-                file=str(meta_file), line=meta_doc.line_of(("exempt_scopes",)),
-                fix="define it under 'scope:' or remove it from 'exempt_scopes'",
-            )
+        problems += _vocab_problem(pack, scope.match, known, str(meta_file), meta_doc.line_of(("scope", name)),
+                                   f"scope {name}")
+    problems += [RuleError(f"exempt_scopes names scope {name!r}, which the pack does not define",
+                           file=str(meta_file), line=meta_doc.line_of(("exempt_scopes",)),
+                           fix="define it under 'scope:' or remove it from 'exempt_scopes'")
+                 for name in meta.exempt_scopes if name not in meta.scope]
     for item in meta.checklist:
         if item.evidence is not None:
-            check_vocab(item.evidence, str(meta_file), None, f"checklist item {item.id}")
+            problems += _vocab_problem(pack, item.evidence, known, str(meta_file), None, f"checklist item {item.id}")
+    return problems
 
-    # Problems in rule files are collected, not raised one by one: a lawyer fixing a pack sees
-    # them all in one run. (A broken pack.yaml stops at once: nothing can be checked without it.)
+
+def _load_rules(pack: Pack, rule_files: list[Path], meta_file: Path, known: set[str]) -> list[RuleError]:
+    """Read and validate every rule; the good ones join the pack, the problems are returned."""
     problems: list[RuleError] = []
     seen: dict[str, str] = {}
     for rule_file in rule_files:
@@ -421,36 +444,36 @@ def _load_pack_files(path: Path) -> Pack:
             except ValidationError as exc:
                 problems.append(_validation_error(exc, rule_doc.lines[index], str(rule_file), prefix=f"rule {rid}: "))
                 continue
-            found = _rule_problems(rule, rule_file, line, meta, meta_file, seen, pack.languages)
+            found = _rule_problems(rule, rule_file, line, pack.meta, meta_file, seen, pack.languages)
             for ident in (rule.id, *rule.aliases):
                 seen.setdefault(ident, rule_file.name)
-            try:
-                check_vocab(rule.match, str(rule_file), line, f"rule {rule.id}")
-                if rule.when.not_text is not None:
-                    check_vocab(rule.when.not_text, str(rule_file), line, f"rule {rule.id}")
-            except RuleError as err:
-                found.append(err)
+            for matcher in (rule.match, rule.when.not_text):
+                if matcher is not None:
+                    found += _vocab_problem(pack, matcher, known, str(rule_file), line, f"rule {rule.id}")
             if found:
                 problems.extend(found)
                 continue
             pack.rules.append(CompiledRule(rule=rule, pack=pack, file=str(rule_file), line=line or 1))
-    problems += _pack_problems(pack, meta, meta_file, meta_doc)
-    problems += _lexicon_problems(pack, known_vocab)
-    if not problems:
-        view = pack.view(pack.reference_language)  # compiled now: a broken expression shows at load
-        problems += [RuleError(f"rule {rid}: vocabulary {', '.join(names)} has no words in the pack's own "
-                               f"language {pack.reference_language!r}", file=str(meta_file),
-                               fix=f"give it words in {LEXICON_DIR}/{pack.reference_language}.yaml")
-                     for rid, names in view.missing.items() if not names[0].startswith("(")]
+    return problems
+
+
+def _compile_problems(pack: Pack, meta_file: Path) -> list[RuleError]:
+    view = pack.view(pack.reference_language)  # compiled now: a broken expression shows at load
+    return [RuleError(f"rule {rid}: vocabulary {', '.join(names)} has no words in the pack's own "
+                      f"language {pack.reference_language!r}", file=str(meta_file),
+                      fix=f"give it words in {LEXICON_DIR}/{pack.reference_language}.yaml")
+            for rid, names in view.missing.items() if not names[0].startswith("(")]
+
+
+def _raise_all(problems: list[RuleError], pack_name: str) -> None:
     if len(problems) == 1:
         raise problems[0]
     if problems:
         first = problems[0]
         raise RuleError(
-            f"{len(problems)} problems in pack {meta.name}:\n" + "\n".join(f"- {p.render()}" for p in problems),
+            f"{len(problems)} problems in pack {pack_name}:\n" + "\n".join(f"- {p.render()}" for p in problems),
             file=first.file, line=first.line, fix="fix each of them; validate-rules lists them all at once",
         )
-    return pack
 
 
 def _rule_problems(rule: Rule, rule_file: Path, line: int | None, meta: PackMeta, meta_file: Path,

@@ -229,6 +229,7 @@ def _tidy(text: str, editing: Editing) -> str:
     text = re.sub(r" +([,.;:)])", r"\1", text)
     text = re.sub(r",(\s*,)+", ",", text)
     text = re.sub(r"\(\s+", "(", text)
+    text = re.sub(r"[ \t]+(?=\n|$)", "", text)  # a space left at the end of a line or of the text
     for regex, new in editing.tidy:
         text = regex.sub(new, text)
     return editing.repeated.sub(r"\1", text) if editing.repeated else text

@@ -148,7 +148,7 @@ def _progress(count: int, fmt: str, output: str | None):
 
 def limits_options(func):
     """--max-file-mb, --max-provisions, --max-text-chars, and --language (how inputs are read)."""
-    from .readers import Limits
+    from .limits import Limits
 
     defaults = Limits()
     func = click.option(

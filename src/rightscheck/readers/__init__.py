@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from ..errors import InputError
+from ..limits import Limits
 from ..models import InputInfo, Provision
 from .headings import Headings
 from .text_reader import read_text
@@ -81,19 +81,6 @@ def _qualify(per_file: list[tuple[str, list[Provision]]]) -> None:
         for i, p in enumerate(found):
             if p.id in shared:
                 found[i] = p.model_copy(update={"id": f"{label}/{p.id}"})
-
-
-@dataclass(frozen=True)
-class Limits:
-    """How much one run reads. Each limit can be raised on the command line."""
-
-    max_file_mb: float = 10.0
-    max_provisions: int = 10_000
-    max_text_chars: int = 200_000
-
-    @property
-    def max_file_bytes(self) -> int:
-        return int(self.max_file_mb * 1024 * 1024)
 
 
 def _too_big(name: str, size: int, limits: Limits) -> InputError:

@@ -46,3 +46,23 @@ def test_concepts_however_phrased(check, text, must, must_not, verdicts):
     assert must <= found, (must - found, found)
     assert not (must_not & found), must_not & found
     assert report.overall.verdict in verdicts, (report.overall.verdict, found)
+
+
+# An element a clause says is not required ("whether or not …", "with or without …") is no element:
+# the danger or intent words inside it do not satisfy the test (in each language's own wording).
+NOT_REQUIRED = [
+    ("en", "Any person who publishes a statement calling for disobedience to the authorities, whether or not the "
+     "publication results in public disorder, commits an offence and is liable to imprisonment for two years.",
+     "Any person who publishes a statement calling for disobedience to the authorities, which results in public "
+     "disorder, commits an offence and is liable to imprisonment for two years."),
+    ("ru", "Публичные призывы к неповиновению властям, независимо от того, создали ли они реальную угрозу "
+     "массовых беспорядков, наказываются лишением свободы на срок до двух лет.",
+     "Публичные призывы к неповиновению властям, создающие реальную угрозу массовых беспорядков, наказываются "
+     "лишением свободы на срок до двух лет."),
+]
+
+
+@pytest.mark.parametrize(("language", "waived", "required"), NOT_REQUIRED)
+def test_a_result_said_not_to_be_required_is_no_danger_element(check, language, waived, required):
+    assert "NEC-NO-DANGER" in rules_of(check(waived, language=language))
+    assert "NEC-NO-DANGER" not in rules_of(check(required, language=language))

@@ -21,6 +21,8 @@ from .text import NormText
 
 # Where a saving or optional clause ends: the end of its sentence or clause (in any script).
 _CLAUSE_END = re.compile(r"\.(?= |$)|[;。؛]")
+# Where a not-required clause ends: also at a comma ("whether or not any person is encouraged, …").
+_PHRASE_END = re.compile(r"\.(?= |$)|[;,。؛，、،]")
 
 
 class DefinitionReader:
@@ -32,6 +34,8 @@ class DefinitionReader:
         self.defines = [re.compile(rx) for rx in spec.defines]
         self.saving = re.compile("|".join(f"(?:{rx})" for rx in spec.saving)) if spec.saving else None
         self.optional = re.compile("|".join(f"(?:{rx})" for rx in spec.optional)) if spec.optional else None
+        self.not_required = (re.compile("|".join(f"(?:{rx})" for rx in spec.not_required))
+                             if spec.not_required else None)
 
     def defined_terms(self, nt: NormText) -> list[str]:
         """The normalised terms the provision defines."""
@@ -56,18 +60,21 @@ class DefinitionReader:
         return _clauses(nt, self.saving)
 
     def optional_ranges(self, nt: NormText) -> list[tuple[int, int]]:
-        """Normalised ranges of optional clauses, whose words are not elements of the offence."""
-        return _clauses(nt, self.optional)
+        """Normalised ranges whose words are not elements of the offence: optional clauses (to
+        the end of their sentence or clause) and not-required clauses ("whether or not the
+        publication results in …", to the next comma)."""
+        return sorted(_clauses(nt, self.optional) + _clauses(nt, self.not_required, _PHRASE_END))
 
 
 NO_DEFINITIONS = DefinitionReader(DefinitionsSpec())
 
 
-def _clauses(nt: NormText, regex: re.Pattern[str] | None) -> list[tuple[int, int]]:
+def _clauses(nt: NormText, regex: re.Pattern[str] | None,
+             ends: re.Pattern[str] = _CLAUSE_END) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     if regex is None:
         return ranges
     for m in regex.finditer(nt.norm):
-        end = _CLAUSE_END.search(nt.norm, m.end())
+        end = ends.search(nt.norm, m.end())
         ranges.append((m.start(), end.start() if end else len(nt.norm)))
     return ranges

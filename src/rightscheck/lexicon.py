@@ -120,8 +120,12 @@ class DefinitionsSpec(Strict):
     saving: list[str] = Field(default_factory=list, description="regexes where a saving or exclusion clause starts")
     optional: list[str] = Field(
         default_factory=list, description="regexes where an optional clause starts ('a Party may require')")
+    not_required: list[str] = Field(
+        default_factory=list, description="regexes where a clause starts that says an element is not "
+        "required ('whether or not', 'regardless of whether'): its words, up to the next comma, are not "
+        "elements of the offence")
 
-    @field_validator("defines", "saving", "optional")
+    @field_validator("defines", "saving", "optional", "not_required")
     @classmethod
     def _regexes(cls, value: list[str]) -> list[str]:
         for rx in value:

@@ -34,6 +34,17 @@ CASES = [
     ("Any person who, with intent to intimidate another person, sends a message threatening to kill that person "
      "commits an offence and is liable to imprisonment for up to five years.",
      set(), {"NEC-NO-DANGER", "PEN-SEVERE-MAXIMUM", "NEC-NO-INTENT-TO-INCITE"}, {"compatible", "not_engaged"}),
+    # a definition of terrorism that never says "terrorism means": the Practice 7 structure is enough
+    ("Whoever commits an act that causes damage to property or disrupts the normal functioning of public "
+     "services, with intent to intimidate the public or to create a situation of terror, shall be punished by "
+     "imprisonment for ten years.", {"LEG-TERRORISM-DEF-HARMS", "LEG-TERRORISM-DEF-PURPOSE"}, set(), {"concerns"}),
+    ("Whoever publishes news contrary to the official statements of the Ministry of Defence shall be punished.",
+     {"AIM-GOVERNMENT-CRITICISM"}, set(), {"incompatible"}),
+    ("Whoever publicly denies or grossly trivialises genocide shall be punished by imprisonment for two years.",
+     {"NEC-DENIAL-WITHOUT-INCITEMENT"}, {"AIM-HISTORY"}, {"incompatible"}),
+    ("Whoever publicly denies genocide, where the denial clearly constitutes incitement to violence or hatred "
+     "against a group defined by race or religion and is made with intent to incite it, shall be punished.",
+     set(), {"NEC-DENIAL-WITHOUT-INCITEMENT", "AIM-HISTORY"}, {"compatible", "concerns"}),
     ("The Criminal Code is amended by the repeal of section 185 on false reports injuring the reputation of the "
      "State.", set(), {"LEG-FALSE-INFORMATION", "AIM-STATE-REPUTATION"}, {"not_engaged"}),
 ]

@@ -155,19 +155,31 @@ _ALWAYS = re.compile("")  # an opening already checked by the gate
 
 
 class _LazyPatterns:
-    """(list id, pattern) pairs whose patterns are compiled on first iteration."""
+    """The terms of one group, compiled on first use: each distinct pattern once, with the lists
+    it belongs to (a term shared by several vocabularies is matched once), behind one expression
+    that says whether any of them matches here (most places where a group opens match none)."""
 
     def __init__(self, sources: list[tuple[int, str]]) -> None:
         self._sources = sources
-        self._compiled: list[tuple[int, re.Pattern[str]]] | None = None
+        self._compiled: list[tuple[tuple[int, ...], re.Pattern[str]]] | None = None
+        self.any: re.Pattern[str] | None = None
 
     def __bool__(self) -> bool:
         return bool(self._sources)
 
-    def __iter__(self) -> Iterator[tuple[int, re.Pattern[str]]]:
+    def compile(self) -> list[tuple[tuple[int, ...], re.Pattern[str]]]:
         if self._compiled is None:
-            self._compiled = [(i, re.compile(p)) for i, p in self._sources]
-        return iter(self._compiled)
+            lists: dict[str, list[int]] = {}
+            for list_id, pattern in self._sources:
+                ids = lists.setdefault(pattern, [])
+                if list_id not in ids:
+                    ids.append(list_id)
+            self._compiled = [(tuple(ids), re.compile(pattern)) for pattern, ids in lists.items()]
+            self.any = re.compile("|".join(f"(?:{pattern})" for pattern in lists)) if len(lists) > 1 else None
+        return self._compiled
+
+    def __iter__(self) -> Iterator[tuple[tuple[int, ...], re.Pattern[str]]]:
+        return iter(self.compile())
 
 
 class TermIndex:
@@ -196,7 +208,7 @@ class TermIndex:
         self.anywhere_sources: list[tuple[int, str]] = []
         self.lists = 0
         self._compiled: dict[str, tuple[re.Pattern[str], list[tuple[re.Pattern[str], _LazyPatterns]]]] = {}
-        self._anywhere: list[tuple[int, re.Pattern[str]]] | None = None
+        self._anywhere: _LazyPatterns | None = None
         self._anywhere_gate: re.Pattern[str] = re.compile("(?!)")
         self._starts: re.Pattern[str] | None = None
 
@@ -265,7 +277,7 @@ class TermIndex:
         (longest at each start)."""
         best: list[dict[int, int]] = [{} for _ in range(self.lists)]
         if self._anywhere is None:
-            self._anywhere = [(i, re.compile(p)) for i, p in self.anywhere_sources]
+            self._anywhere = _LazyPatterns(self.anywhere_sources)
             # terms that may start anywhere are tried behind one gate, as keyed terms are
             self._anywhere_gate = re.compile("|".join(p for _, p in self.anywhere_sources) or "(?!)")
         anywhere_all = self._anywhere
@@ -283,10 +295,18 @@ class TermIndex:
             if anywhere_all and anywhere_gate(text, pos):
                 groups.append(anywhere_all)
             for group in groups:
-                for list_id, rx in group:
+                terms = group.compile()
+                if group.any is not None and not group.any.match(text, pos):
+                    continue  # no term of the group matches here: one call instead of one per term
+                for list_ids, rx in terms:
                     m = rx.match(text, pos)
-                    if m and m.end() > pos and m.end() > best[list_id].get(pos, -1):
-                        best[list_id][pos] = m.end()
+                    if m is None:
+                        continue
+                    end = m.end()
+                    if end > pos:
+                        for list_id in list_ids:
+                            if end > best[list_id].get(pos, -1):
+                                best[list_id][pos] = end
         if key_text.key_starts is None:
             return [sorted(found.items()) if found else [] for found in best]
         to_norm = key_text.to_norm

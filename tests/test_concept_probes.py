@@ -45,6 +45,11 @@ CASES = [
     ("Whoever publicly denies genocide, where the denial clearly constitutes incitement to violence or hatred "
      "against a group defined by race or religion and is made with intent to incite it, shall be punished.",
      set(), {"NEC-DENIAL-WITHOUT-INCITEMENT", "AIM-HISTORY"}, {"compatible", "concerns"}),
+    # violence that need not result is no element: it neither excuses the aim nor softens the penalty
+    ("Any person who, with the intention of undermining public confidence in the police, publishes a false "
+     "statement, whether or not the publication results in public violence, commits an offence and is liable to "
+     "imprisonment for a term not exceeding twenty years.",
+     {"AIM-GOVERNMENT-CRITICISM", "NEC-IRRELEVANCE-CLAUSE", "PEN-SEVERE-MAXIMUM"}, set(), {"incompatible"}),
     ("The Criminal Code is amended by the repeal of section 185 on false reports injuring the reputation of the "
      "State.", set(), {"LEG-FALSE-INFORMATION", "AIM-STATE-REPUTATION"}, {"not_engaged"}),
 ]

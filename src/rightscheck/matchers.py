@@ -366,6 +366,21 @@ class Absent(Compiled):
         return NO_MATCH
 
 
+class ElementsOnly(Compiled):
+    """The inner matcher's words that are elements of the offence: those in optional or
+    not-required clauses are dropped, and with them the match if nothing else is left."""
+
+    def __init__(self, inner: Compiled) -> None:
+        self.inner = inner
+
+    def evaluate(self, ctx: Context) -> Result:
+        inner = self.inner(ctx)
+        if not inner.matched or not inner.hits or not ctx.optional:
+            return inner
+        kept = tuple(h for h in inner.hits if not inside(h, ctx.optional))
+        return Result(True, kept) if kept else NO_MATCH
+
+
 class All(Compiled):
     def __init__(self, parts: list[Compiled]) -> None:
         self.parts = parts
@@ -461,6 +476,10 @@ class NearM(Compiled):
         if not ra.matched or not ra.hits:
             return NO_MATCH
         rb = self.b(ctx)
+        if self.negate and ctx.optional and rb.hits:
+            # words that excuse ("not near violence") must be elements of the offence: violence in
+            # an optional or not-required clause ("whether or not it results in violence") excuses nothing
+            rb = Result(rb.matched, tuple(h for h in rb.hits if not inside(h, ctx.optional)))
         pairs_a: list[Range] = []
         pairs_b: list[Range] = []
         lonely: list[Range] = []
@@ -642,7 +661,8 @@ def _near(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compiled:
 
 
 @kind("not_near", "same fields as `near`",
-      "words of `find` with **no** words of `of` close by — for exceptions such as \"or other *measures*\"")
+      "words of `find` with **no** words of `of` close by — for exceptions such as \"or other *measures*\" "
+      "(words of `of` in an optional or not-required clause are no exception)")
 def _not_near(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compiled:
     assert m.not_near is not None
     return NearM(m.not_near, compile_matcher(m.not_near.find, vocab, index),

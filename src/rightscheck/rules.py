@@ -8,7 +8,7 @@ names the file, the rule id and the line, and says how to fix it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from .definitions import NO_DEFINITIONS, DefinitionReader
 from .errors import RightscheckError, RuleError
 from .lexicon import Lexicon, VocabPattern
 from .matchers import Any as AnyOf
-from .matchers import Compiled, Regex, TermIndex, Terms, compile_matcher, vocab_names
+from .matchers import Compiled, ElementsOnly, Regex, TermIndex, Terms, compile_matcher, vocab_names
 from .morphology import Morphology
 from .paths import builtin_rules_dir
 from .penalty import PenaltyReader
@@ -212,10 +212,20 @@ def compile_language(pack: Pack, language: str) -> LanguageView:
             cache[key] = parts[0] if len(parts) == 1 else AnyOf(parts)
         return cache[key]
 
-    def build(m: Matcher) -> Compiled:
+    elements: dict[tuple[str, ...], Compiled] = {}
+
+    def element_vocab(names: list[str]) -> Compiled:
+        """A vocabulary as elements of the offence: its words in optional and not-required
+        clauses do not count (for `when.not_text`, as for `absent`)."""
+        key = tuple(sorted(names))
+        if key not in elements:
+            elements[key] = ElementsOnly(vocab(names))
+        return elements[key]
+
+    def build(m: Matcher, lookup: Callable[[list[str]], Compiled] = vocab) -> Compiled:
         if not reference and _has_inline_words(m):
             raise MissingWords("(words written in the rule)")
-        return compile_matcher(m, vocab, index)
+        return compile_matcher(m, lookup, index)
 
     for name, scope in pack.meta.scope.items():
         try:
@@ -248,7 +258,7 @@ def compile_language(pack: Pack, language: str) -> LanguageView:
             continue
         try:
             matcher = build(rule.match)
-            unless = build(not_text) if not_text else None
+            unless = build(not_text, element_vocab) if not_text else None
         except MissingWords as missing:
             view.missing[rule.id] = [missing.name]
             continue

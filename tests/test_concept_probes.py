@@ -50,6 +50,9 @@ CASES = [
      "statement, whether or not the publication results in public violence, commits an offence and is liable to "
      "imprisonment for a term not exceeding twenty years.",
      {"AIM-GOVERNMENT-CRITICISM", "NEC-IRRELEVANCE-CLAUSE", "PEN-SEVERE-MAXIMUM"}, set(), {"incompatible"}),
+    # "threatening social peace" is a public-order harm, not a threat offence (whose danger is in itself)
+    ("Whoever publishes material that incites violence or threatens social peace shall be punished by imprisonment "
+     "for five years.", {"NEC-NO-DANGER", "PEN-SEVERE-MAXIMUM"}, set(), {"concerns", "incompatible"}),
     ("The Criminal Code is amended by the repeal of section 185 on false reports injuring the reputation of the "
      "State.", set(), {"LEG-FALSE-INFORMATION", "AIM-STATE-REPUTATION"}, {"not_engaged"}),
 ]

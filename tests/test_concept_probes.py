@@ -53,6 +53,12 @@ CASES = [
     # "threatening social peace" is a public-order harm, not a threat offence (whose danger is in itself)
     ("Whoever publishes material that incites violence or threatens social peace shall be punished by imprisonment "
      "for five years.", {"NEC-NO-DANGER", "PEN-SEVERE-MAXIMUM"}, set(), {"concerns", "incompatible"}),
+    # an exception in the same optional clause as the words it excuses still excuses them (Budapest art 2)
+    ("Each Party shall adopt such legislative and other measures as may be necessary to establish as criminal "
+     "offences under its domestic law, when committed intentionally, the access to the whole or any part of a "
+     "computer system without right. A Party may require that the offence be committed by infringing security "
+     "measures, with the intent of obtaining computer data or other dishonest intent, or in relation to a computer "
+     "system that is connected to another computer system.", set(), {"LEG-OPEN-LIST"}, {"not_engaged"}),
     ("The Criminal Code is amended by the repeal of section 185 on false reports injuring the reputation of the "
      "State.", set(), {"LEG-FALSE-INFORMATION", "AIM-STATE-REPUTATION"}, {"not_engaged"}),
 ]

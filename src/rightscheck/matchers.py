@@ -366,6 +366,12 @@ class Absent(Compiled):
         return NO_MATCH
 
 
+def _same_clause(ha: Range, hb: Range, ranges: list[Range]) -> bool:
+    """True when ``hb`` is outside every range, or inside one that also holds ``ha``."""
+    holding = [r for r in ranges if r[0] <= hb[0] and hb[1] <= r[1]]
+    return not holding or any(r[0] <= ha[0] and ha[1] <= r[1] for r in holding)
+
+
 class ElementsOnly(Compiled):
     """The inner matcher's words that are elements of the offence: those in optional or
     not-required clauses are dropped, and with them the match if nothing else is left."""
@@ -476,10 +482,7 @@ class NearM(Compiled):
         if not ra.matched or not ra.hits:
             return NO_MATCH
         rb = self.b(ctx)
-        if self.negate and ctx.optional and rb.hits:
-            # words that excuse ("not near violence") must be elements of the offence: violence in
-            # an optional or not-required clause ("whether or not it results in violence") excuses nothing
-            rb = Result(rb.matched, tuple(h for h in rb.hits if not inside(h, ctx.optional)))
+        optional = ctx.optional if self.negate else []
         pairs_a: list[Range] = []
         pairs_b: list[Range] = []
         lonely: list[Range] = []
@@ -488,7 +491,11 @@ class NearM(Compiled):
         existence_only = self.negate or self.spec.mark == "find"
         for ha in ra.hits:
             if existence_only:
-                first = next((hb for hb in candidates(ha) if self._close(ctx, ha, hb)), None)
+                # (for not_near) words that excuse ("not near violence") must be elements of the
+                # offence: violence in an optional or not-required clause ("whether or not it results in
+                # violence") excuses nothing, unless the found words stand in that same clause
+                first = next((hb for hb in candidates(ha) if self._close(ctx, ha, hb)
+                              and (not optional or _same_clause(ha, hb, optional))), None)
                 close = [first] if first is not None else []
             else:
                 close = [hb for hb in candidates(ha) if self._close(ctx, ha, hb)]

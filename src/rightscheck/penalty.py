@@ -17,6 +17,9 @@ from .models import PenaltyField
 
 _CHARS_PER_WORD = 24  # generous: a window of near_words words is at most this many characters each
 _MATCH_TAIL = 120  # a period found near a custodial word may run on this far past its window
+# what joins the words of a compound number ("cincuenta y cuatro", "vingt-cinq", "двадцать пять")
+_JOINER = r"(?: y | et | и |-| )"
+_JOINER_RE = re.compile(_JOINER)
 _QUALIFIER_REACH = 120  # how far before a number its qualifier or the lower bound of a range may start
 # words between a term and a custodial word: runs of letters, each Han character one word
 _WORDS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -29,7 +32,8 @@ class PenaltyReader:
         self.spec = spec
         self.numbers = {k.lower(): v for k, v in spec.numbers.items()}
         words = "|".join(re.escape(w) for w in sorted(self.numbers, key=len, reverse=True))
-        number = r"(?:\d+(?:[.,]\d+)?" + (f"|{words}" if words else "") + ")"
+        # a number in digits, or in words, compound ones included ("cincuenta y cuatro", "twenty five")
+        number = r"(?:\d+(?:[.,]\d+)?" + (f"|(?:{words})(?:{_JOINER}(?:{words})){{0,2}}" if words else "") + ")"
         unit = rf"(?:\(\d+\) )?(?P<unit>{spec.years}|{spec.months})"
 
         lo_unit = rf"(?P<lo_unit>{spec.years}|{spec.months})"
@@ -38,9 +42,11 @@ class PenaltyReader:
         self.period = re.compile(rf"(?:{number}[\s-]*(?:\(\d+\)\s*)?)?(?:{spec.years}|{spec.months})")
 
         def template(t: str) -> re.Pattern[str]:
-            return re.compile(t.replace("{lo}", f"(?P<lo>{number})").replace("{hi}", f"(?P<hi>{number})")
-                              .replace("{n}", f"(?P<n>{number})").replace("{lo_unit}", lo_unit)
-                              .replace("{unit}", unit))
+            # digits in brackets after a number ("dieciséis (16)", "five (5)") are what the number is
+            return re.compile(t.replace("{lo}", rf"(?P<lo>{number})(?: \((?P<lo_d>\d+)\))?")
+                              .replace("{hi}", rf"(?P<hi>{number})(?: \((?P<hi_d>\d+)\))?")
+                              .replace("{n}", rf"(?P<n>{number})(?: \((?P<n_d>\d+)\))?")
+                              .replace("{lo_unit}", lo_unit).replace("{unit}", unit))
 
         self.months = re.compile(spec.months)
         self.custodial = re.compile(spec.custodial)
@@ -55,10 +61,14 @@ class PenaltyReader:
 
     def number(self, token: str) -> float:
         token = token.replace(",", ".")
-        return float(self.numbers[token]) if token in self.numbers else float(token)
+        if token in self.numbers:
+            return float(self.numbers[token])
+        if token[:1].isdigit():
+            return float(token)
+        return float(sum(self.numbers[part] for part in _JOINER_RE.split(token) if part))  # "fifty four"
 
-    def years(self, n: str, unit: str) -> float:
-        value = self.number(n)
+    def years(self, n: str, unit: str, digits: str | None = None) -> float:
+        value = float(digits) if digits else self.number(n)
         return round(value / 12, 2) if self.months.fullmatch(unit) else value
 
 
@@ -198,8 +208,8 @@ def _read_text(norm: str, reader: PenaltyReader, p: Penalty) -> None:
     for regex in reader.ranges:
         for m in finditer(regex):
             if keep(m) and not any(s <= m.start() < e for s, e in p.term_spans):
-                minima.append(reader.years(m["lo"], m.groupdict().get("lo_unit") or m["unit"]))
-                maxima.append(reader.years(m["hi"], m["unit"]))
+                minima.append(reader.years(m["lo"], m.groupdict().get("lo_unit") or m["unit"], m["lo_d"]))
+                maxima.append(reader.years(m["hi"], m["unit"], m["hi_d"]))
                 p.term_spans.append((m.start(), m.end()))
     # Bounds ("up to", "not less than", "five years' imprisonment"): where two overlap, the one
     # that starts first (its qualifier) wins.
@@ -207,7 +217,7 @@ def _read_text(norm: str, reader: PenaltyReader, p: Penalty) -> None:
                    key=lambda mk: (mk[0].start(), -mk[0].end()))
     for m, kind in found:
         if keep(m) and not any(s <= m.start() < e for s, e in p.term_spans):
-            (maxima if kind == "max" else minima).append(reader.years(m["n"], m["unit"]))
+            (maxima if kind == "max" else minima).append(reader.years(m["n"], m["unit"], m["n_d"]))
             p.term_spans.append((m.start(), m.end()))
     if maxima:
         p.max_years = max(maxima)

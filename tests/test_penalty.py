@@ -56,3 +56,39 @@ def test_penalty_field_drives_proportionality_rule(check):
     severe = next(f for f in report.findings if f.rule == "PEN-SEVERE-MAXIMUM")
     assert severe.spans == []
     assert "5 years" in severe.message
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "min_years", "max_years"),
+    [
+        # bracketed digits are what the number is; compound number words are one number
+        ("es", "incurrirá en prisión de dieciséis (16) a cincuenta y cuatro (54) meses", 1.33, 4.5),
+        ("es", "prisión de entre dos y cinco años", 2, 5),
+        ("en", "imprisonment for a term of not less than five (5) years and not more than seven (7) years", 5, 7),
+        ("en", "shall be liable to imprisonment for twenty five years", None, 25),
+        ("fr", "puni de vingt-cinq ans de réclusion criminelle", None, 25),
+    ],
+)
+def test_numbers_in_brackets_and_compound_words(language, text, min_years, max_years):
+    from rightscheck.text import normalise
+
+    reader = load_packs()[0].view(language).penalty_reader
+    p = parse_with(normalise(text).norm, None, reader)
+    assert (p.min_years, p.max_years) == (min_years, max_years)
+
+
+def test_any_run_of_number_words_is_read_without_error():
+    import random
+
+    from rightscheck.text import normalise
+
+    random.seed(7)
+    for language in ("en", "fr", "es", "ru", "ar", "zh"):
+        reader = load_packs()[0].view(language).penalty_reader
+        words = [*reader.numbers, "y", "et", "и", "-", "(12)", "years", "años", "ans", "лет", "سنوات", "年",
+                 "imprisonment", "prisión", "emprisonnement", "лишения свободы", "الحبس", "有期徒刑", "de", "a",
+                 "entre", "до", "hasta", "not exceeding"]
+        for _ in range(300):
+            text = " ".join(random.choice(words) for _ in range(12))
+            p = parse_with(normalise(text).norm, None, reader)
+            assert p.max_years is None or p.max_years >= 0

@@ -19,7 +19,6 @@ _CHARS_PER_WORD = 24  # generous: a window of near_words words is at most this m
 _MATCH_TAIL = 120  # a period found near a custodial word may run on this far past its window
 # what joins the words of a compound number ("cincuenta y cuatro", "vingt-cinq", "двадцать пять")
 _JOINER = r"(?: y | et | и |-| )"
-_JOINER_RE = re.compile(_JOINER)
 _QUALIFIER_REACH = 120  # how far before a number its qualifier or the lower bound of a range may start
 # words between a term and a custodial word: runs of letters, each Han character one word
 _WORDS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -34,6 +33,7 @@ class PenaltyReader:
         words = "|".join(re.escape(w) for w in sorted(self.numbers, key=len, reverse=True))
         # a number in digits, or in words, compound ones included ("cincuenta y cuatro", "twenty five")
         number = r"(?:\d+(?:[.,]\d+)?" + (f"|(?:{words})(?:{_JOINER}(?:{words})){{0,2}}" if words else "") + ")"
+        self._number_words = re.compile(rf"(?<!\w)(?:{words})(?!\w)") if words else None
         unit = rf"(?:\(\d+\) )?(?P<unit>{spec.years}|{spec.months})"
 
         lo_unit = rf"(?P<lo_unit>{spec.years}|{spec.months})"
@@ -63,9 +63,10 @@ class PenaltyReader:
         token = token.replace(",", ".")
         if token in self.numbers:
             return float(self.numbers[token])
-        if token[:1].isdigit():
+        if token[:1].isdigit() or self._number_words is None:
             return float(token)
-        return float(sum(self.numbers[part] for part in _JOINER_RE.split(token) if part))  # "fifty four"
+        # a compound number: the sum of its words, longest first ("cincuenta y cuatro", "احد عشر")
+        return float(sum(self.numbers[m.group()] for m in self._number_words.finditer(token)))
 
     def years(self, n: str, unit: str, digits: str | None = None) -> float:
         value = float(digits) if digits else self.number(n)

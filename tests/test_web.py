@@ -219,9 +219,11 @@ def _submit(driver, button_text: str = "Check") -> None:
 
     before = driver.find_element(By.TAG_NAME, "h1").text
     driver.find_element(By.XPATH, f"//button[normalize-space()='{button_text}']").click()
-    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+    from selenium.common.exceptions import WebDriverException
 
-    WebDriverWait(driver, 60, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(
+    # While the next page replaces the old one, Chrome may report the old heading as stale, missing
+    # or "not belonging to the document" (a plain WebDriverException): each poll looks again.
+    WebDriverWait(driver, 60, ignored_exceptions=(WebDriverException,)).until(
         lambda d: d.find_element(By.TAG_NAME, "h1").text != before)
 
 

@@ -69,22 +69,22 @@ def test_penalty_field_drives_proportionality_rule(check):
         ("fr", "puni de vingt-cinq ans de réclusion criminelle", None, 25),
     ],
 )
-def test_numbers_in_brackets_and_compound_words(language, text, min_years, max_years):
+def test_numbers_in_brackets_and_compound_words(packs, language, text, min_years, max_years):
     from rightscheck.text import normalise
 
-    reader = load_packs()[0].view(language).penalty_reader
+    reader = packs[0].view(language).penalty_reader
     p = parse_with(normalise(text).norm, None, reader)
     assert (p.min_years, p.max_years) == (min_years, max_years)
 
 
-def test_any_run_of_number_words_is_read_without_error():
+def test_any_run_of_number_words_is_read_without_error(packs):
     import random
 
     from rightscheck.text import normalise
 
     random.seed(7)
     for language in ("en", "fr", "es", "ru", "ar", "zh"):
-        reader = load_packs()[0].view(language).penalty_reader
+        reader = packs[0].view(language).penalty_reader
         words = [*reader.numbers, "y", "et", "и", "-", "(12)", "years", "años", "ans", "лет", "سنوات", "年",
                  "imprisonment", "prisión", "emprisonnement", "лишения свободы", "الحبس", "有期徒刑", "de", "a",
                  "entre", "до", "hasta", "not exceeding"]

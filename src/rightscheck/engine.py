@@ -434,20 +434,23 @@ def _in_parallel(provisions: Sequence[Provision], run: Run, early: dict[int, Pro
                  views: dict[int, DocumentView], workers: int) -> Iterator[ProvisionReport]:
     """The provisions not yet assessed, in chunks over worker processes that load the same packs
     (from the pack cache); reports come back in input order, as each chunk is done."""
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from itertools import islice
 
     todo = [i for i in range(len(provisions)) if i not in early]
     chunks = [todo[k:k + CHUNK] for k in range(0, len(todo), CHUNK)]
     setup = ([str(p.path) for p in run.packs], run.selection.select, run.selection.ignore, run.preview)
     with ProcessPoolExecutor(max_workers=workers, initializer=_worker_setup, initargs=setup) as pool:
+
+        def submit(chunk: list[int]) -> Future[list[ProvisionReport]]:
+            return pool.submit(_worker_run, [(provisions[i], views.get(i)) for i in chunk])
+
         pending = iter(chunks)
-        futures = [pool.submit(_worker_run, [(provisions[i], views.get(i)) for i in chunk])
-                   for chunk in _take(pending, workers * 2)]
+        futures = [submit(chunk) for chunk in islice(pending, workers * 2)]
         position = 0
         for chunk in chunks:
             reports = futures.pop(0).result()
-            futures += [pool.submit(_worker_run, [(provisions[i], views.get(i)) for i in c])
-                        for c in _take(pending, 1)]
+            futures += [submit(c) for c in islice(pending, 1)]
             for i, report in zip(chunk, reports, strict=True):
                 while position < i:  # defining articles assessed earlier come in their place
                     yield early.pop(position)
@@ -457,16 +460,6 @@ def _in_parallel(provisions: Sequence[Provision], run: Run, early: dict[int, Pro
         while position < len(provisions):
             yield early.pop(position)
             position += 1
-
-
-def _take(items: Iterator[list[int]], n: int) -> list[list[int]]:
-    out = []
-    for _ in range(n):
-        nxt = next(items, None)
-        if nxt is None:
-            break
-        out.append(nxt)
-    return out
 
 
 _WORKER: Run | None = None

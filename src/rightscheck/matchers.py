@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .morphology import KeyText, Morphology
 from .penalty import Penalty
@@ -152,6 +153,10 @@ def term_pattern(term: str, morphology: Morphology | None = None) -> str:
 
 
 _ALWAYS = re.compile("")  # an opening already checked by the gate
+# An opening that consumes only word characters from the start of a word: letters, "\w*", "\w{0,3}"
+# and alternations of those (the boundary before it holds at every word start).
+_READS_ONE_WORD = re.compile(r"(?:\(\?<!\\w\))?(?:\w|\\w\*|\\w\{0,3\}|\(\?:|\||\))*")
+_WORDS_REMEMBERED = 100_000  # distinct words whose opened groups a term index keeps
 
 
 class _LazyPatterns:
@@ -182,6 +187,15 @@ class _LazyPatterns:
         return iter(self.compile())
 
 
+class _Keyed(NamedTuple):
+    """The terms of one key: a gate for all their openings, the groups behind each opening, and
+    whether every opening reads only the word it starts."""
+
+    gate: re.Pattern[str]
+    by_opening: list[tuple[re.Pattern[str], _LazyPatterns]]
+    local: bool
+
+
 class TermIndex:
     """Every term of a pack in one language, indexed by how its first word starts, matched in one
     pass over the text (the key text of the language's :class:`Morphology`).
@@ -207,10 +221,12 @@ class TermIndex:
         self.by_opening: dict[str, dict[str, list[tuple[int, str]]]] = {}  # key -> opening -> terms
         self.anywhere_sources: list[tuple[int, str]] = []
         self.lists = 0
-        self._compiled: dict[str, tuple[re.Pattern[str], list[tuple[re.Pattern[str], _LazyPatterns]]]] = {}
+        self._compiled: dict[str, _Keyed] = {}
         self._anywhere: _LazyPatterns | None = None
         self._anywhere_gate: re.Pattern[str] = re.compile("(?!)")
         self._starts: re.Pattern[str] | None = None
+        # word -> the groups whose opening matches it, for keys whose openings read only the word
+        self._by_word: dict[str, list[_LazyPatterns]] = {}
 
     def add(self, terms: list[str]) -> int:
         """Register a term list; returns its number."""
@@ -234,7 +250,7 @@ class TermIndex:
         self._anywhere = None
         return list_id
 
-    def _key(self, key: str) -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], _LazyPatterns]]] | None:
+    def _key(self, key: str) -> _Keyed | None:
         """The terms of a key behind one "gate" expression for all of them: most words start no
         term at all, and the gate says so in one call. Behind the gate the terms are grouped by
         their first word, so a word tries only the terms that start like it (a key such as "the"
@@ -249,17 +265,29 @@ class TermIndex:
             # short to compile); the terms themselves are compiled when it opens
             gate = re.compile("|".join(sorted(self.openings[key])))
             groups = self.by_opening[key]
+            # openings that read nothing past the word they start (no space, hyphen or apostrophe
+            # in them) open the same groups wherever that word stands: the scan remembers them
+            local = not self.morphology.characters and all(_READS_ONE_WORD.fullmatch(o) for o in groups)
             if len(groups) == 1:  # the gate is the one opening: no second look
-                compiled = self._compiled[key] = (gate, [(_ALWAYS, _LazyPatterns(sources))])
+                compiled = _Keyed(gate, [(_ALWAYS, _LazyPatterns(sources))], local)
             else:
-                compiled = self._compiled[key] = (gate, [(re.compile(o), _LazyPatterns(entries))
-                                                         for o, entries in sorted(groups.items())])
+                openings = [(re.compile(o), _LazyPatterns(entries)) for o, entries in sorted(groups.items())]
+                compiled = _Keyed(gate, openings, local)
+            self._compiled[key] = compiled
         return compiled
 
+    def _opened(self, key: str, text: str, pos: int) -> list[_LazyPatterns]:
+        """The groups of terms whose first word starts at ``pos``."""
+        keyed = self._compiled.get(key) or self._key(key)
+        if keyed is None or not keyed.gate.match(text, pos):
+            return []
+        return [entries for opening, entries in keyed.by_opening if opening.match(text, pos)]
+
     def _positions(self, text: str) -> Iterable[tuple[int, str]]:
-        """Where a term may start, with the key to look up there."""
+        """Where a term may start, with the word that starts there (in a character-segmented
+        language, the character); its key is the word's first three letters."""
         if not self.morphology.characters:
-            return ((word.start(), word.group()[:3]) for word in _WORD.finditer(text))
+            return ((word.start(), word.group()) for word in _WORD.finditer(text))
         return self._char_positions(text)
 
     def _char_positions(self, text: str) -> Iterable[tuple[int, str]]:
@@ -282,16 +310,24 @@ class TermIndex:
             self._anywhere_gate = re.compile("|".join(p for _, p in self.anywhere_sources) or "(?!)")
         anywhere_all = self._anywhere
         anywhere_gate = self._anywhere_gate.match
-        sources, compiled = self.sources, self._compiled
+        sources, compiled, by_word = self.sources, self._compiled, self._by_word
         text = key_text.text
-        for pos, key in self._positions(text):
+        for pos, word in self._positions(text):
+            key = word[:3]
             if key not in sources and not anywhere_all:
                 continue  # the common case: no term starts like this word
-            groups: list = []
+            groups: list[_LazyPatterns] = []
             if key in sources:
-                gate, by_opening = compiled.get(key) or self._key(key)  # type: ignore[misc]
-                if gate.match(text, pos):
-                    groups = [entries for opening, entries in by_opening if opening.match(text, pos)]
+                keyed = compiled.get(key) or self._key(key)
+                if keyed is None or not keyed.local:
+                    groups = self._opened(key, text, pos)
+                elif (known := by_word.get(word)) is not None:
+                    groups = list(known)
+                else:
+                    if len(by_word) >= _WORDS_REMEMBERED:
+                        by_word.clear()
+                    groups = self._opened(key, text, pos)
+                    by_word[word] = list(groups)
             if anywhere_all and anywhere_gate(text, pos):
                 groups.append(anywhere_all)
             for group in groups:

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from .morphology import KeyText, Morphology
 from .penalty import Penalty
+from .prefilter import Gated
 from .schema import Matcher, Near, PenaltyTest
 from .text import NormText
 
@@ -368,7 +369,7 @@ class Terms(Compiled):
 
 class Regex(Compiled):
     def __init__(self, pattern: str) -> None:
-        self.regex = re.compile(pattern, re.IGNORECASE)
+        self.regex = Gated(pattern, re.IGNORECASE)  # a text without its literals is passed over at once
 
     def evaluate(self, ctx: Context) -> Result:
         hits = [(m.start(), m.end()) for m in self.regex.finditer(ctx.norm) if m.end() > m.start()]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import PenaltySpec
 from .models import PenaltyField
+from .prefilter import Gated
 
 _CHARS_PER_WORD = 24  # generous: a window of near_words words is at most this many characters each
 _MATCH_TAIL = 120  # a period found near a custodial word may run on this far past its window
@@ -49,9 +50,10 @@ class PenaltyReader:
                               .replace("{lo_unit}", lo_unit).replace("{unit}", unit))
 
         self.months = re.compile(spec.months)
-        self.custodial = re.compile(spec.custodial)
-        self.life = re.compile(spec.life) if spec.life else None
-        self.others = [(attr, re.compile(rx)) for attr, rx in (
+        # the penalty words are searched in the whole text: each behind its literal prefilter
+        self.custodial = Gated(spec.custodial)
+        self.life = Gated(spec.life) if spec.life else None
+        self.others = [(attr, Gated(rx)) for attr, rx in (
             ("fine", spec.fine), ("ancillary_ban", spec.ancillary_ban), ("forced_labour", spec.forced_labour)) if rx]
         self.ranges = [template(t) for t in spec.ranges]
         self.bounds = [(template(t), "max") for t in spec.maximum] + [(template(t), "min") for t in spec.minimum]
@@ -163,8 +165,8 @@ def _read_text(norm: str, reader: PenaltyReader, p: Penalty) -> None:
         p.custodial_spans.extend(anchors)
     if reader.life is not None and reader.life.search(norm):
         p.life = True
-    for attr, regex in reader.others:
-        m = regex.search(norm)
+    for attr, words in reader.others:
+        m = words.search(norm)
         if m:
             setattr(p, attr, True)
             p.stated = True

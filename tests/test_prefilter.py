@@ -1,0 +1,83 @@
+"""The literal prefilter in front of regular expressions must never rule out a text the pattern
+matches: every shipped pattern, with and without its prefilter, finds the same matches in every
+real provision of the corpus and every shipped example."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from rightscheck.corpus import load_corpus
+from rightscheck.matchers import Compiled, Regex
+from rightscheck.prefilter import Gated, needles
+from rightscheck.rules import Pack, language_data
+from rightscheck.text import normalise
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(("pattern", "flags", "expected"), [
+    (r"imprison\w*|gaol", re.IGNORECASE, ("imprison", "gaol")),
+    (r"(?<!\w)terror(?:ism|ist)(?!\w)", re.IGNORECASE, ("terrorism", "terrorist")),
+    # optional parts guarantee nothing: the longest certain run is kept
+    (r"(?<!\w)[وف]?(?:بال|ال)?(?:حبس|سجن)", 0, ("حبس", "سجن")),
+    (r"ΣΟΦΙΑ", re.IGNORECASE, ("σοφια",)),  # matched against casefolded text
+    (r"extr[ée]mis\w*", re.IGNORECASE, ("extremis", "extrémis")),
+    (r"[^a]bc?", 0, ("b",)),
+])
+def test_needles_of_a_pattern(pattern: str, flags: int, expected: tuple[str, ...]) -> None:
+    assert needles(pattern, flags) == expected
+
+
+@pytest.mark.parametrize("pattern", [r"\w+", r"a?b?", r"(?:x|\d)", r"[^a]", r"(?i:abc)"])
+def test_no_needles_where_nothing_is_certain(pattern: str) -> None:
+    assert needles(pattern) is None
+
+
+def test_gated_pattern_answers_like_the_pattern() -> None:
+    gated = Gated(r"(?<!\w)libel\w*", re.IGNORECASE)
+    assert gated.search("the offence of libel") is not None
+    assert gated.search("the offence of slander") is None
+    assert [m.span() for m in gated.finditer("libels, libel")] == [(0, 6), (8, 13)]
+    # "i" matches the dotless "ı" case-insensitively, and casefolding keeps "ı": let it through
+    assert Gated("libel", re.IGNORECASE).search("lıbel") is not None
+
+
+def _regexes(node: object, seen: set[int]) -> list[Regex]:
+    """Every Regex matcher reachable from a compiled matcher."""
+    if id(node) in seen:
+        return []
+    seen.add(id(node))
+    if isinstance(node, Regex):
+        return [node]
+    found: list[Regex] = []
+    children = node.__dict__.values() if isinstance(node, Compiled) else node if isinstance(node, list | tuple) else []
+    for child in children:
+        if isinstance(child, Compiled | list | tuple):
+            found += _regexes(child, seen)
+    return found
+
+
+def test_shipped_patterns_match_the_same_with_and_without_prefilter(packs: list[Pack]) -> None:
+    entries = load_corpus(ROOT / "tests" / "corpus")
+    checked = 0
+    for pack in packs:
+        for lang in pack.languages:
+            data = language_data(packs, lang)
+            texts = [normalise(e.text, data.fold, data.drop).norm for e in entries if e.language == lang]
+            assert texts, lang
+            seen: set[int] = set()
+            gated = [r.regex for compiled in pack.view(lang).rules.values() for m in compiled if m is not None
+                     for r in _regexes(m, seen)]
+            reader = data.penalty
+            assert reader is not None
+            gated += [reader.custodial] + [rx for _, rx in reader.others]
+            gated += [reader.life] if reader.life is not None else []
+            for g in gated:
+                for text in texts:
+                    assert [m.span() for m in g.finditer(text)] == [m.span() for m in g.regex.finditer(text)], (
+                        lang, g.pattern, text[:80])
+                checked += 1
+    assert checked > 50  # the shipped packs have many patterns behind prefilters

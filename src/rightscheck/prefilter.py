@@ -148,18 +148,27 @@ def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
 class Gated:
     """A compiled pattern behind its literal prefilter: ``search`` and ``finditer`` answer at once,
     with nothing, for a text that holds none of the literals. The text must be as the literals are
-    (lower-cased for a case-insensitive pattern: the engine's normalised text is casefolded)."""
+    (lower-cased for a case-insensitive pattern: the engine's normalised text is casefolded). The
+    literals are worked out on first use, so that loading a pack stays cheap."""
 
-    __slots__ = ("folds", "needles", "pattern", "regex")
+    __slots__ = ("_needles", "flags", "pattern", "regex")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
+        self.flags = flags
         self.regex = re.compile(pattern, flags)
-        self.needles = needles(pattern, flags)
-        self.folds = bool(flags & re.IGNORECASE)
+        self._needles: tuple[str, ...] | bool | None = False  # False: not worked out yet
+
+    @property
+    def needles(self) -> tuple[str, ...] | None:
+        if self._needles is False:
+            self._needles = needles(self.pattern, self.flags)
+        return self._needles  # type: ignore[return-value]
 
     def possible(self, text: str) -> bool:
-        return self.needles is None or any(n in text for n in self.needles) or (self.folds and "ı" in text)
+        found = self.needles
+        return (found is None or any(n in text for n in found)
+                or (bool(self.flags & re.IGNORECASE) and "ı" in text))
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         if not self.possible(text):

@@ -24,8 +24,10 @@ Range = tuple[int, int]
 _WORD = re.compile(r"\w+")
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
+    """What a matcher found: whether it matched, and where (a tuple: made hundreds of times for
+    each provision, so made cheaply)."""
+
     matched: bool
     hits: tuple[Range, ...] = ()
 
@@ -470,9 +472,8 @@ class NearM(Compiled):
         within = None if spec.within_words is None else spec.within_words * (3 if morph.characters else 1)
         return within, "either" if morph.spec.free_word_order else spec.placed
 
-    def _close(self, ctx: Context, ha: Range, hb: Range) -> bool:
+    def _close(self, ctx: Context, ha: Range, hb: Range, within: int | None, direction: str) -> bool:
         spec = self.spec
-        within, direction = self._reach(spec, ctx)
         if direction == "after" and hb[0] < ha[1]:
             return False
         if direction == "before" and hb[1] > ha[0]:
@@ -491,11 +492,11 @@ class NearM(Compiled):
         words_between = ctx.nt.word_index(second[0]) - ctx.nt.word_index(first[1] - 1) - 1
         return within is not None and words_between <= within
 
-    def _candidates(self, ctx: Context, b_hits: tuple[Range, ...]) -> Callable[[Range], Iterable[Range]]:
+    def _candidates(self, ctx: Context, b_hits: tuple[Range, ...], within: int | None
+                    ) -> Callable[[Range], Iterable[Range]]:
         """For a hit of ``a``, the hits of ``b`` that can be close to it: a window of words or
         the same clause, found by bisection, so long texts do not cost |a| x |b| comparisons."""
         spec, nt = self.spec, ctx.nt
-        within, _ = self._reach(spec, ctx)
         if within is not None:
             starts = [nt.word_index(s) for s, _ in b_hits]
             longest = max((nt.word_index(e - 1) - w for (_, e), w in zip(b_hits, starts, strict=True)), default=0)
@@ -524,18 +525,19 @@ class NearM(Compiled):
         pairs_b: list[Range] = []
         lonely: list[Range] = []
         spans: list[Range] = []
-        candidates = self._candidates(ctx, rb.hits)
+        within, direction = self._reach(self.spec, ctx)
+        candidates = self._candidates(ctx, rb.hits, within)
         existence_only = self.negate or self.spec.mark == "find"
         for ha in ra.hits:
             if existence_only:
                 # (for not_near) words that excuse ("not near violence") must be elements of the
                 # offence: violence in an optional or not-required clause ("whether or not it results in
                 # violence") excuses nothing, unless the found words stand in that same clause
-                first = next((hb for hb in candidates(ha) if self._close(ctx, ha, hb)
+                first = next((hb for hb in candidates(ha) if self._close(ctx, ha, hb, within, direction)
                               and (not optional or _same_clause(ha, hb, optional))), None)
                 close = [first] if first is not None else []
             else:
-                close = [hb for hb in candidates(ha) if self._close(ctx, ha, hb)]
+                close = [hb for hb in candidates(ha) if self._close(ctx, ha, hb, within, direction)]
             if close:
                 pairs_a.append(ha)
                 pairs_b.extend(close)

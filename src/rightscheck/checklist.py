@@ -16,7 +16,7 @@ def build_checklist(packs: list[Pack], findings: list[Finding], ctx: Context) ->
         local = local_scopes(ctx.engages, pack.name)
         for check in pack.view(ctx.language).checklist:
             item = check.item
-            if not item.when.holds(local):
+            if not check.applies(local):
                 continue
             flagged = [
                 f.rule for f in findings
@@ -48,8 +48,10 @@ def build_checklist(packs: list[Pack], findings: list[Finding], ctx: Context) ->
                     else item.review_hint,
                 ))
                 continue
-            items.append(ChecklistItem(
-                id=item.id, test=item.test, question=item.question, status="needs_review",
-                note=item.review_hint,
-            ))
+            if check.open_item is None:  # the same for every provision: made once (it is frozen)
+                check.open_item = ChecklistItem(
+                    id=item.id, test=item.test, question=item.question, status="needs_review",
+                    note=item.review_hint,
+                )
+            items.append(check.open_item)
     return items

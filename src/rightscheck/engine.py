@@ -63,6 +63,18 @@ def _wording(cr: CompiledRule, own: Any, distinct: list[str], ctx: Context) -> s
     return remedy.redraft
 
 
+def _sources(cr: CompiledRule) -> list[SourceOut]:
+    """The rule's sources as reports cite them (made once per rule: they are frozen)."""
+    if cr.sources_out is None:
+        registry = cr.pack.meta.sources
+        cr.sources_out = [
+            SourceOut(ref=registry[c.ref].symbol, pinpoint=c.pinpoint, verified=c.verified,
+                      title=registry[c.ref].title, key=c.ref)
+            for c in cr.rule.sources
+        ]
+    return cr.sources_out
+
+
 def run_rule(cr: CompiledRule, ctx: Context) -> Finding | None:
     """Apply one compiled rule to one provision; None when it does not fire."""
     rule = cr.rule
@@ -98,7 +110,6 @@ def run_rule(cr: CompiledRule, ctx: Context) -> Finding | None:
     quoted = ", ".join(f"'{d}'" for d in distinct[:MAX_QUOTED])
     if len(distinct) > MAX_QUOTED:
         quoted += f" and {len(distinct) - MAX_QUOTED} more"
-    registry = cr.pack.meta.sources
     lexicon = cr.pack.lexicons.get(ctx.language)
     own = lexicon.texts.get(rule.id) if lexicon is not None else None  # the rule's words in the language
     return Finding(
@@ -110,11 +121,7 @@ def run_rule(cr: CompiledRule, ctx: Context) -> Finding | None:
         confidence=rule.confidence,
         message=_fill((own and own.message) or rule.message, quoted or "this provision", ctx),
         spans=spans,
-        sources=[
-            SourceOut(ref=registry[c.ref].symbol, pinpoint=c.pinpoint, verified=c.verified,
-                      title=registry[c.ref].title, key=c.ref)
-            for c in rule.sources
-        ],
+        sources=list(_sources(cr)),
         remedy=_fill((own and own.advice) or rule.remedy.advice, quoted, ctx),
         redraft=_fill(redraft, quoted, ctx) if (redraft := _wording(cr, own, distinct, ctx)) else None,
         evidence_hint=rule.evidence_hint,

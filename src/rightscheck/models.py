@@ -111,6 +111,8 @@ class SpanOut(Model):
 
 
 class SourceOut(Model):
+    model_config = ConfigDict(extra="forbid", defer_build=True, frozen=True)  # shared by a rule's findings
+
     ref: str
     pinpoint: str
     verified: bool
@@ -177,6 +179,8 @@ class Evidence(Model):
 
 
 class ChecklistItem(Model):
+    model_config = ConfigDict(extra="forbid", defer_build=True, frozen=True)  # an open item is shared
+
     id: str
     test: TestId
     question: str

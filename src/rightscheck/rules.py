@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -25,6 +25,9 @@ from .paths import builtin_rules_dir
 from .penalty import PenaltyReader
 from .schema import RULE_LANGUAGE, ChecklistDef, Matcher, PackMeta, Rule
 from .yamlio import line_of, load_yaml_file
+
+if TYPE_CHECKING:
+    from .models import ChecklistItem, SourceOut
 
 PACK_FILE = "pack.yaml"
 LEXICON_DIR = "lexicons"
@@ -58,6 +61,8 @@ class CompiledRule:
     # the rule's `when`, as sets, checked for every provision before anything else
     engages: frozenset[str] = frozenset()
     not_engages: frozenset[str] = frozenset()
+    # the rule's sources as reports cite them: the same for every finding, so made once (engine)
+    sources_out: list[SourceOut] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.engages = frozenset(scoped(self.pack.name, s) for s in self.rule.when.engages)
@@ -71,6 +76,18 @@ class CompiledRule:
 class CompiledCheck:
     item: ChecklistDef
     evidence: Compiled | None
+    # the item's `when` as sets of the pack's own scope names
+    engages: frozenset[str] = frozenset()
+    not_engages: frozenset[str] = frozenset()
+    # the item as reports show it when only a person can answer it: the same every time (checklist)
+    open_item: ChecklistItem | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.engages = frozenset(self.item.when.engages)
+        self.not_engages = frozenset(self.item.when.not_engages)
+
+    def applies(self, engaged: frozenset[str]) -> bool:
+        return self.engages <= engaged and not (self.not_engages & engaged)
 
 
 @dataclass

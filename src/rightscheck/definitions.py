@@ -17,6 +17,7 @@ import re
 from .lexicon import DefinitionsSpec
 from .matchers import DefinedTerms
 from .morphology import Morphology
+from .prefilter import Gated
 from .text import NormText
 
 # Where a saving or optional clause ends: the end of its sentence or clause (in any script).
@@ -31,10 +32,11 @@ class DefinitionReader:
 
     def __init__(self, spec: DefinitionsSpec, morphology: Morphology | None = None) -> None:
         self.morphology = morphology or Morphology()
-        self.defines = [re.compile(rx) for rx in spec.defines]
-        self.saving = re.compile("|".join(f"(?:{rx})" for rx in spec.saving)) if spec.saving else None
-        self.optional = re.compile("|".join(f"(?:{rx})" for rx in spec.optional)) if spec.optional else None
-        self.not_required = (re.compile("|".join(f"(?:{rx})" for rx in spec.not_required))
+        # each behind its literal prefilter: most provisions define nothing and save nothing
+        self.defines = [Gated(rx) for rx in spec.defines]
+        self.saving = Gated("|".join(f"(?:{rx})" for rx in spec.saving)) if spec.saving else None
+        self.optional = Gated("|".join(f"(?:{rx})" for rx in spec.optional)) if spec.optional else None
+        self.not_required = (Gated("|".join(f"(?:{rx})" for rx in spec.not_required))
                              if spec.not_required else None)
 
     def defined_terms(self, nt: NormText) -> list[str]:
@@ -69,7 +71,7 @@ class DefinitionReader:
 NO_DEFINITIONS = DefinitionReader(DefinitionsSpec())
 
 
-def _clauses(nt: NormText, regex: re.Pattern[str] | None,
+def _clauses(nt: NormText, regex: Gated | None,
              ends: re.Pattern[str] = _CLAUSE_END) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     if regex is None:

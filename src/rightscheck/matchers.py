@@ -163,27 +163,42 @@ _WORDS_REMEMBERED = 100_000  # distinct words whose opened groups a term index k
 
 
 class _LazyPatterns:
-    """The terms of one group, compiled on first use: each distinct pattern once, with the lists
-    it belongs to (a term shared by several vocabularies is matched once), behind one expression
-    that says whether any of them matches here (most places where a group opens match none)."""
+    """The terms of one group, each distinct pattern once, with the lists it belongs to (a term
+    shared by several vocabularies is matched once), behind one expression that says whether any
+    of them matches here (most places where a group opens match none). Both are compiled on first
+    need, the terms one by one only once that expression has matched somewhere: compiling is most
+    of what a short check costs."""
 
     def __init__(self, sources: list[tuple[int, str]]) -> None:
         self._sources = sources
+        self._lists: dict[str, tuple[int, ...]] | None = None
         self._compiled: list[tuple[tuple[int, ...], re.Pattern[str]]] | None = None
-        self.any: re.Pattern[str] | None = None
+        self._any: re.Pattern[str] | bool | None = False  # False: not compiled yet
 
     def __bool__(self) -> bool:
         return bool(self._sources)
 
-    def compile(self) -> list[tuple[tuple[int, ...], re.Pattern[str]]]:
-        if self._compiled is None:
+    def _patterns(self) -> dict[str, tuple[int, ...]]:
+        if self._lists is None:
             lists: dict[str, list[int]] = {}
             for list_id, pattern in self._sources:
                 ids = lists.setdefault(pattern, [])
                 if list_id not in ids:
                     ids.append(list_id)
-            self._compiled = [(tuple(ids), re.compile(pattern)) for pattern, ids in lists.items()]
-            self.any = re.compile("|".join(f"(?:{pattern})" for pattern in lists)) if len(lists) > 1 else None
+            self._lists = {pattern: tuple(ids) for pattern, ids in lists.items()}
+        return self._lists
+
+    @property
+    def any(self) -> re.Pattern[str] | None:
+        """One expression for all the group's terms (None for a group of one term)."""
+        if self._any is False:
+            lists = self._patterns()
+            self._any = re.compile("|".join(f"(?:{pattern})" for pattern in lists)) if len(lists) > 1 else None
+        return self._any  # type: ignore[return-value]
+
+    def compile(self) -> list[tuple[tuple[int, ...], re.Pattern[str]]]:
+        if self._compiled is None:
+            self._compiled = [(ids, re.compile(pattern)) for pattern, ids in self._patterns().items()]
         return self._compiled
 
     def __iter__(self) -> Iterator[tuple[tuple[int, ...], re.Pattern[str]]]:
@@ -334,10 +349,10 @@ class TermIndex:
             if anywhere_all and anywhere_gate(text, pos):
                 groups.append(anywhere_all)
             for group in groups:
-                terms = group.compile()
-                if group.any is not None and not group.any.match(text, pos):
+                gate = group.any
+                if gate is not None and not gate.match(text, pos):
                     continue  # no term of the group matches here: one call instead of one per term
-                for list_ids, rx in terms:
+                for list_ids, rx in group.compile():
                     m = rx.match(text, pos)
                     if m is None:
                         continue

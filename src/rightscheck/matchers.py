@@ -477,18 +477,19 @@ class NearM(Compiled):
         self.a = a
         self.b = b
         self.negate = negate
+        # the spec as plain values: read for every pair of hits
+        self.within_words, self.same, self.placed, self.mark = spec.within_words, spec.same, spec.placed, spec.mark
 
-    @staticmethod
-    def _reach(spec: Near, ctx: Context) -> tuple[int | None, str]:
+    def _reach(self, ctx: Context) -> tuple[int | None, str]:
         """``within`` and ``direction`` as the provision's language reads them: in a language
         written without spaces a word is a character (a word is about two), and in a language
         whose word order differs from the rule's the direction is not applied."""
         morph = ctx.morphology
-        within = None if spec.within_words is None else spec.within_words * (3 if morph.characters else 1)
-        return within, "either" if morph.spec.free_word_order else spec.placed
+        within = None if self.within_words is None else self.within_words * (3 if morph.characters else 1)
+        return within, "either" if morph.spec.free_word_order else self.placed
 
     def _close(self, ctx: Context, ha: Range, hb: Range, within: int | None, direction: str) -> bool:
-        spec = self.spec
+        spec = self
         if direction == "after" and hb[0] < ha[1]:
             return False
         if direction == "before" and hb[1] > ha[0]:
@@ -511,7 +512,7 @@ class NearM(Compiled):
                     ) -> Callable[[Range], Iterable[Range]]:
         """For a hit of ``a``, the hits of ``b`` that can be close to it: a window of words or
         the same clause, found by bisection, so long texts do not cost |a| x |b| comparisons."""
-        spec, nt = self.spec, ctx.nt
+        spec, nt = self, ctx.nt
         if within is not None:
             starts = [nt.word_index(s) for s, _ in b_hits]
             longest = max((nt.word_index(e - 1) - w for (_, e), w in zip(b_hits, starts, strict=True)), default=0)
@@ -540,9 +541,9 @@ class NearM(Compiled):
         pairs_b: list[Range] = []
         lonely: list[Range] = []
         spans: list[Range] = []
-        within, direction = self._reach(self.spec, ctx)
+        within, direction = self._reach(ctx)
         candidates = self._candidates(ctx, rb.hits, within)
-        existence_only = self.negate or self.spec.mark == "find"
+        existence_only = self.negate or self.mark == "find"
         for ha in ra.hits:
             if existence_only:
                 # (for not_near) words that excuse ("not near violence") must be elements of the
@@ -564,7 +565,7 @@ class NearM(Compiled):
         if not pairs_a:
             return NO_MATCH
         by_mark = {"find": pairs_a, "of": pairs_b, "both": pairs_a + pairs_b, "span": spans}
-        hits = by_mark[self.spec.mark]
+        hits = by_mark[self.mark]
         return Result(True, _sorted_unique(hits))
 
 

@@ -61,6 +61,20 @@ CASES = [
      "system that is connected to another computer system.", set(), {"LEG-OPEN-LIST"}, {"not_engaged"}),
     ("The Criminal Code is amended by the repeal of section 185 on false reports injuring the reputation of the "
      "State.", set(), {"LEG-FALSE-INFORMATION", "AIM-STATE-REPUTATION"}, {"not_engaged"}),
+    # a court's power to publish its decision, written into an offence, is no procedural power
+    ("Whoever insults a judge in the course of his duties shall be liable to imprisonment for up to one year; the "
+     "court may further order that its decision be published at the expense of the offender.",
+     {"LEG-INSULT", "NEC-SPECIAL-PROTECTION", "LEG-NO-INTENT"}, set(), {"concerns", "incompatible"}),
+    ("Whoever publishes false news that harms the national economy shall be punished by imprisonment for up to "
+     "three years.", {"AIM-ECONOMIC-INTERESTS", "LEG-FALSE-INFORMATION"}, set(), {"incompatible"}),
+    ("Any person who, by print or writing, unlawfully publishes any defamatory matter concerning another person "
+     "is guilty of a misdemeanour.", {"PEN-CRIMINAL-DEFAMATION"}, {"PEN-DEFAMATION-PRISON"},
+     {"compatible", "concerns"}),
+    ("Any person who scandalises the court by words spoken or written is liable to imprisonment for such term as "
+     "the court thinks fit.", {"PEN-UNLIMITED-PENALTY", "PEN-CUSTODIAL-SPEECH"}, set(), {"concerns", "incompatible"}),
+    ("Publicly calling for separatism, committed with the use of violence or with the threat of its use, is "
+     "punishable by imprisonment for five to ten years.", {"PEN-SEVERE-MAXIMUM", "NEC-NO-DANGER"}, set(),
+     {"concerns", "incompatible"}),
 ]
 
 

@@ -226,11 +226,11 @@ class TermIndex:
     """
 
     def __init__(self, morphology: Morphology | None = None,
-                 memo: dict[str, tuple[str, str | None, str]] | None = None) -> None:
+                 memo: dict[str, tuple[str, tuple[str, ...] | None, str]] | None = None) -> None:
         self.morphology = morphology or Morphology()
         # term -> (pattern, key): what the morphology makes of a term, kept between runs by the
         # pack cache (stemming every term of a lexicon is the bulk of compiling a language)
-        self.memo: dict[str, tuple[str, str | None, str]] = memo if memo is not None else {}
+        self.memo: dict[str, tuple[str, tuple[str, ...] | None, str]] = memo if memo is not None else {}
         self.memo_grew = False
         # Patterns are kept as text and compiled the first time a word of their key appears, so
         # that loading a pack stays cheap (most keys never occur in a given draft).
@@ -238,10 +238,12 @@ class TermIndex:
         self.openings: dict[str, set[str]] = {}  # key -> patterns of the terms' first words
         self.by_opening: dict[str, dict[str, list[tuple[int, str]]]] = {}  # key -> opening -> terms
         self.anywhere_sources: list[tuple[int, str]] = []
+        self.anywhere_openings: set[str] = set()
         self.lists = 0
         self._compiled: dict[str, _Keyed] = {}
         self._anywhere: _LazyPatterns | None = None
         self._anywhere_gate: re.Pattern[str] = re.compile("(?!)")
+        self._anywhere_by_word: dict[str, bool] | None = None  # when every such term reads one word
         self._starts: re.Pattern[str] | None = None
         # word -> the groups whose opening matches it, for keys whose openings read only the word
         self._by_word: dict[str, list[_LazyPatterns]] = {}
@@ -254,13 +256,15 @@ class TermIndex:
         for term in terms:
             found = memo.get(term)
             if found is None:
-                found = memo[term] = (morph.term_pattern(term), morph.first_key(term), morph.opening(term))
+                found = memo[term] = (morph.term_pattern(term), morph.first_keys(term), morph.opening(term))
                 self.memo_grew = True
-            pattern, key, opening = found
+            pattern, keys, opening = found
             entry = (list_id, pattern)
-            if key is None:
+            if keys is None:
                 self.anywhere_sources.append(entry)
-            else:
+                self.anywhere_openings.add(opening)
+                continue
+            for key in keys:  # a term whose first word has two forms is found under either
                 self.sources.setdefault(key, []).append(entry)
                 self.openings.setdefault(key, set()).add(opening)
                 self.by_opening.setdefault(key, {}).setdefault(opening, []).append(entry)
@@ -324,10 +328,16 @@ class TermIndex:
         best: list[dict[int, int]] = [{} for _ in range(self.lists)]
         if self._anywhere is None:
             self._anywhere = _LazyPatterns(self.anywhere_sources)
-            # terms that may start anywhere are tried behind one gate, as keyed terms are
-            self._anywhere_gate = re.compile("|".join(p for _, p in self.anywhere_sources) or "(?!)")
+            # terms that may start anywhere are tried behind one gate on their first words, as
+            # keyed terms are; where each opening reads only the word it starts ("\w*تحريض"), the
+            # gate's answer is remembered per word
+            self._anywhere_gate = re.compile("|".join(sorted(self.anywhere_openings)) or "(?!)")
+            one_word = not self.morphology.characters and all(
+                _READS_ONE_WORD.fullmatch(o) for o in self.anywhere_openings)
+            self._anywhere_by_word = {} if one_word else None
         anywhere_all = self._anywhere
         anywhere_gate = self._anywhere_gate.match
+        anywhere_by_word = self._anywhere_by_word
         sources, compiled, by_word = self.sources, self._compiled, self._by_word
         text = key_text.text
         for pos, word in self._positions(text):
@@ -346,8 +356,15 @@ class TermIndex:
                         by_word.clear()
                     groups = self._opened(key, text, pos)
                     by_word[word] = list(groups)
-            if anywhere_all and anywhere_gate(text, pos):
-                groups.append(anywhere_all)
+            if anywhere_all:
+                if anywhere_by_word is None:
+                    opens = anywhere_gate(text, pos) is not None
+                elif (opens := anywhere_by_word.get(word)) is None:  # type: ignore[assignment]
+                    if len(anywhere_by_word) >= _WORDS_REMEMBERED:
+                        anywhere_by_word.clear()
+                    opens = anywhere_by_word[word] = anywhere_gate(text, pos) is not None
+                if opens:
+                    groups.append(anywhere_all)
             for group in groups:
                 gate = group.any
                 if gate is not None and not gate.match(text, pos):

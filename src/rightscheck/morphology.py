@@ -22,6 +22,7 @@ _WORD = re.compile(r"(\w+)")
 _SEP = r"[ ,'\"()/-]+"
 WORD_GAP = rf"(?:{_SEP}\w+){{0,6}}?{_SEP}"
 CHAR_GAP = r"[^.;:!?。；：！？]{0,24}?"
+_APOSTROPHES = "'’"
 
 
 @dataclass
@@ -183,23 +184,27 @@ class Morphology:
             return [stemmed, "".join(parts[:-2] + written[-2:])], star
         return [stemmed], star
 
-    def first_key(self, term: str) -> str | None:
-        """The index key of a term: the first three letters of its first word as matched (its
-        first character in a character-segmented language); None when the term can start with
-        any word (it starts with a wildcard, or with a short word glued to one)."""
+    def first_keys(self, term: str) -> tuple[str, ...] | None:
+        """The index keys of a term: the first three letters of its first word as matched, one key
+        per form the word may take (its stem and its written form, "vídeo" and "vide"); its first
+        character in a character-segmented language. A short word followed by an apostrophe
+        ("l'ordre") is a whole word of the text, and is its own key. None when the term can start
+        with any word (it starts with a wildcard, or with a short word glued to what follows)."""
         lowered = term.strip().lower()
         if self.characters:
-            return lowered[0] if lowered and lowered[0] not in "*." else None
+            return (lowered[0],) if lowered and lowered[0] not in "*." else None
         first = lowered.split()[0] if lowered.split() else ""
         cores, star = self._cores(first)
-        keys = set()
+        keys: list[str] = []
         for core in cores:
             m = re.match(r"\w+", core)
             if m is None:
                 return None
-            glued = star or m.end() < len(core)
             word = m.group(0)
-            if len(word) < 3 and glued:
+            whole = m.end() < len(core) and core[m.end()] in _APOSTROPHES  # the text's word ends there too
+            glued = star or m.end() < len(core)
+            if len(word) < 3 and glued and not whole:
                 return None
-            keys.add(word[:3])
-        return keys.pop() if len(keys) == 1 else None
+            if word[:3] not in keys:
+                keys.append(word[:3])
+        return tuple(keys)

@@ -205,7 +205,7 @@ def compile_language(pack: Pack, language: str) -> LanguageView:
         view.definition_reader = DefinitionReader(lexicon.definitions, morphology)
     from . import pack_cache
 
-    memo_key = f"{pack.hash}-{language}-terms-2"
+    memo_key = f"{pack.hash}-{language}-terms-3"
     index = TermIndex(morphology, pack_cache.load(memo_key))
     cache: dict[tuple[str, ...], Compiled] = {}
     reference = language == pack.reference_language

@@ -83,3 +83,17 @@ def test_shipped_patterns_match_the_same_with_and_without_prefilter(packs: list[
                         lang, g.pattern, text[:80])
                 checked += 1
     assert checked > 50  # the shipped packs have many patterns behind prefilters
+
+
+@pytest.mark.parametrize(("term", "keys"), [
+    ("ci-dessous", ("ci", "cid")),  # "ci-dessous", "ci dessous" or "cidessous"
+    ("l'ordre public", ("l",)),  # the text's word ends at the apostrophe too
+    ("publi*", ("pub",)),
+    ("ab*", None),  # a short beginning with a wildcard: any word may start it
+    ("*terror", None),
+])
+def test_index_keys_of_a_term(term: str, keys: tuple[str, ...] | None) -> None:
+    from rightscheck.lexicon import MorphologySpec
+    from rightscheck.morphology import Morphology
+
+    assert Morphology(MorphologySpec(stemmer="french")).first_keys(term) == keys

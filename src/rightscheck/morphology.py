@@ -201,10 +201,14 @@ class Morphology:
             if m is None:
                 return None
             word = m.group(0)
-            whole = m.end() < len(core) and core[m.end()] in _APOSTROPHES  # the text's word ends there too
-            glued = star or m.end() < len(core)
-            if len(word) < 3 and glued and not whole:
-                return None
-            if word[:3] not in keys:
-                keys.append(word[:3])
+            after = core[m.end()] if m.end() < len(core) else ""
+            forms = [word]
+            if len(word) < 3 and after == "-" and not star:
+                # "ci-dessous" is written "ci-dessous", "ci dessous" or "cidessous": keyed both ways
+                forms.append(re.sub(r"\W", "", core))
+            elif len(word) < 3 and (star or after) and not (after and after in _APOSTROPHES):
+                return None  # a short beginning glued to what follows: any word may start the term
+            for form in forms:
+                if form[:3] not in keys:
+                    keys.append(form[:3])
         return tuple(keys)

@@ -75,6 +75,21 @@ CASES = [
     ("Publicly calling for separatism, committed with the use of violence or with the threat of its use, is "
      "punishable by imprisonment for five to ten years.", {"PEN-SEVERE-MAXIMUM", "NEC-NO-DANGER"}, set(),
      {"concerns", "incompatible"}),
+    # drafting written for these tests at the end of November 2026, before the words were added
+    ("A person who, by any electronic means, circulates content which tends to bring the armed forces into "
+     "disrepute commits an offence and is liable on conviction to imprisonment for a term not exceeding three "
+     "years.", {"AIM-STATE-REPUTATION", "PEN-CUSTODIAL-SPEECH"}, set(), {"incompatible"}),
+    ("Whoever, through a social media platform, shares or forwards a post that contains fabricated information "
+     "likely to create fear among the public shall be punished with imprisonment of up to two years.",
+     {"LEG-FALSE-INFORMATION", "PEN-CUSTODIAL-SPEECH"}, set(), {"incompatible"}),
+    ("Any person who makes a statement that undermines confidence in the monetary policy of the Central Bank is "
+     "guilty of an offence.", {"AIM-ECONOMIC-INTERESTS"}, set(), {"concerns", "incompatible"}),
+    ("A person who, without lawful excuse, possesses a publication that has been declared objectionable by the "
+     "Minister commits an offence.", {"LEG-DELEGATED-DESIGNATION", "NEC-POSSESSION-ACCESS"}, set(),
+     {"concerns", "incompatible"}),
+    ("A journalist who publishes information on an ongoing criminal investigation without the consent of the "
+     "prosecutor commits an offence punishable by imprisonment of up to one year.",
+     {"NEC-PRIOR-AUTHORISATION"}, set(), {"concerns", "incompatible"}),
 ]
 
 

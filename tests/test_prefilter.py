@@ -97,3 +97,29 @@ def test_index_keys_of_a_term(term: str, keys: tuple[str, ...] | None) -> None:
     from rightscheck.morphology import Morphology
 
     assert Morphology(MorphologySpec(stemmer="french")).first_keys(term) == keys
+
+
+def test_prefilter_on_generated_text(packs: list[Pack]) -> None:
+    """On normalised text made of the patterns' own letters and the letters that match
+    case-insensitively beyond lower-casing (dotless ı, long ſ, final ς, ß), the prefilter never
+    rules out a match."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    data = language_data(packs, "en")
+    reader = data.penalty
+    assert reader is not None
+    seen: set[int] = set()
+    gated = [r.regex for compiled in packs[0].view("en").rules.values() for m in compiled if m is not None
+             for r in _regexes(m, seen)] + [reader.custodial] + [rx for _, rx in reader.others]
+    needles = [n for g in gated for n in (g.needles or ())]
+    pieces = st.one_of(st.sampled_from(needles), st.sampled_from(["ı", "ſ", "ς", "ß", "İ", " ", "-", "'", "x"]))
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(pieces, max_size=12))
+    def check(parts: list[str]) -> None:
+        text = normalise("".join(parts), data.fold, data.drop).norm
+        for g in gated:
+            assert [m.span() for m in g.finditer(text)] == [m.span() for m in g.regex.finditer(text)], g.pattern
+
+    check()

@@ -123,3 +123,8 @@ def test_prefilter_on_generated_text(packs: list[Pack]) -> None:
             assert [m.span() for m in g.finditer(text)] == [m.span() for m in g.regex.finditer(text)], g.pattern
 
     check()
+
+
+def test_inline_flags_count() -> None:
+    assert needles("(?i)Libel") == ("libel",)
+    assert Gated("(?i)Libel").search("a lıbel") is not None  # dotless i, let through

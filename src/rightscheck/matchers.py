@@ -228,7 +228,7 @@ class TermIndex:
     def __init__(self, morphology: Morphology | None = None,
                  memo: dict[str, tuple[str, tuple[str, ...] | None, str]] | None = None) -> None:
         self.morphology = morphology or Morphology()
-        # term -> (pattern, key): what the morphology makes of a term, kept between runs by the
+        # term -> (pattern, keys, opening): what the morphology makes of a term, kept between runs by the
         # pack cache (stemming every term of a lexicon is the bulk of compiling a language)
         self.memo: dict[str, tuple[str, tuple[str, ...] | None, str]] = memo if memo is not None else {}
         self.memo_grew = False
@@ -268,8 +268,11 @@ class TermIndex:
                 self.sources.setdefault(key, []).append(entry)
                 self.openings.setdefault(key, set()).add(opening)
                 self.by_opening.setdefault(key, {}).setdefault(opening, []).append(entry)
+        # what the scan compiled and remembered was for the lists registered before this one
         self._starts = None
         self._anywhere = None
+        self._compiled = {}
+        self._by_word = {}
         return list_id
 
     def _key(self, key: str) -> _Keyed | None:

@@ -130,15 +130,15 @@ def _node(op: Any, av: Any, fold: bool) -> _Info:
 
 def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     """Literal strings one of which every match of ``pattern`` contains, in the text as the
-    pattern sees it (lower-cased when ``flags`` has IGNORECASE: match it against lower-cased text);
-    None when no such set can be told from the pattern."""
+    pattern sees it (lower-cased when the pattern ignores case, by ``flags`` or inline: match
+    them against lower-cased text); None when no such set can be told from the pattern."""
     if P is None:
         return None
     try:
         tree = P.parse(pattern, flags)
     except re.error:
         return None
-    info = _sequence(list(tree), bool(flags & re.IGNORECASE))
+    info = _sequence(list(tree), bool(tree.state.flags & re.IGNORECASE))  # inline (?i) included
     found = info.required
     if not found or "" in found:
         return None
@@ -168,7 +168,7 @@ class Gated:
     def possible(self, text: str) -> bool:
         found = self.needles
         return (found is None or any(n in text for n in found)
-                or (bool(self.flags & re.IGNORECASE) and "ı" in text))
+                or (bool(self.regex.flags & re.IGNORECASE) and "ı" in text))
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         if not self.possible(text):

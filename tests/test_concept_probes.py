@@ -90,6 +90,9 @@ CASES = [
     ("A journalist who publishes information on an ongoing criminal investigation without the consent of the "
      "prosecutor commits an offence punishable by imprisonment of up to one year.",
      {"NEC-PRIOR-AUTHORISATION"}, set(), {"concerns", "incompatible"}),
+    # calling for (civil) disobedience of the law is dissent, not a listed harm
+    ("Whoever publicly incites civil disobedience or disobedience of the laws shall be punished by imprisonment "
+     "for up to two years.", {"AIM-GOVERNMENT-CRITICISM", "NEC-NO-DANGER"}, set(), {"incompatible"}),
 ]
 
 

@@ -121,7 +121,7 @@ def run_rule(cr: CompiledRule, ctx: Context) -> Finding | None:
         confidence=rule.confidence,
         message=_fill((own and own.message) or rule.message, quoted or "this provision", ctx),
         spans=spans,
-        sources=list(_sources(cr)),
+        sources=_sources(cr),  # validation makes the finding its own list
         remedy=_fill((own and own.advice) or rule.remedy.advice, quoted, ctx),
         redraft=_fill(redraft, quoted, ctx) if (redraft := _wording(cr, own, distinct, ctx)) else None,
         evidence_hint=rule.evidence_hint,

@@ -493,7 +493,6 @@ class Any(Compiled):
 # ----------------------------------------------------------------------------- near
 class NearM(Compiled):
     def __init__(self, spec: Near, a: Compiled, b: Compiled, negate: bool) -> None:
-        self.spec = spec
         self.a = a
         self.b = b
         self.negate = negate
@@ -509,16 +508,15 @@ class NearM(Compiled):
         return within, "either" if morph.spec.free_word_order else self.placed
 
     def _close(self, ctx: Context, ha: Range, hb: Range, within: int | None, direction: str) -> bool:
-        spec = self
         if direction == "after" and hb[0] < ha[1]:
             return False
         if direction == "before" and hb[1] > ha[0]:
             return False
         if ha[0] < hb[1] and hb[0] < ha[1]:
             return True  # overlapping
-        if spec.same == "provision":
+        if self.same == "provision":
             return True
-        if spec.same == "clause":
+        if self.same == "clause":
             nt = ctx.nt
             if nt.clause_index(ha[0]) != nt.clause_index(hb[0]):
                 return False
@@ -532,7 +530,7 @@ class NearM(Compiled):
                     ) -> Callable[[Range], Iterable[Range]]:
         """For a hit of ``a``, the hits of ``b`` that can be close to it: a window of words or
         the same clause, found by bisection, so long texts do not cost |a| x |b| comparisons."""
-        spec, nt = self, ctx.nt
+        nt = ctx.nt
         if within is not None:
             starts = [nt.word_index(s) for s, _ in b_hits]
             longest = max((nt.word_index(e - 1) - w for (_, e), w in zip(b_hits, starts, strict=True)), default=0)
@@ -544,7 +542,7 @@ class NearM(Compiled):
                 return b_hits[bisect_left(starts, low):bisect_right(starts, high)]
 
             return window
-        if spec.same == "clause":
+        if self.same == "clause":
             by_clause: dict[int, list[Range]] = {}
             for hb in b_hits:
                 by_clause.setdefault(nt.clause_index(hb[0]), []).append(hb)
@@ -737,18 +735,20 @@ def _any(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compiled:
       "not given). `mark`: what the finding marks — `find` (default), `of`, `both`, or `span` (one span from one "
       "to the other)")
 def _near(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compiled:
-    assert m.near is not None
-    return NearM(m.near, compile_matcher(m.near.find, vocab, index), compile_matcher(m.near.of, vocab, index),
-                 negate=False)
+    return _proximity(m.near, vocab, index, negate=False)
 
 
 @kind("not_near", "same fields as `near`",
       "words of `find` with **no** words of `of` close by — for exceptions such as \"or other *measures*\" "
       "(words of `of` in an optional or not-required clause are no exception)")
 def _not_near(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compiled:
-    assert m.not_near is not None
-    return NearM(m.not_near, compile_matcher(m.not_near.find, vocab, index),
-                 compile_matcher(m.not_near.of, vocab, index), negate=True)
+    return _proximity(m.not_near, vocab, index, negate=True)
+
+
+def _proximity(spec: Near | None, vocab: VocabLookup, index: TermIndex, negate: bool) -> Compiled:
+    """``near`` and ``not_near``: the same fields, compiled alike; ``negate`` keeps the lonely hits."""
+    assert spec is not None
+    return NearM(spec, compile_matcher(spec.find, vocab, index), compile_matcher(spec.of, vocab, index), negate)
 
 
 @kind("inherits", "`{inherits: {categories: [overbreadth, vague-term], tests: [legality]}}`",

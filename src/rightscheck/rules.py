@@ -52,42 +52,54 @@ class MissingWords(Exception):
         self.name = name
 
 
+@dataclass(frozen=True)
+class ScopeCondition:
+    """A `when`'s scopes as sets: checked for every provision, before anything else."""
+
+    engages: frozenset[str] = frozenset()
+    not_engages: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, engages: Sequence[str], not_engages: Sequence[str], pack: str | None = None) -> ScopeCondition:
+        """The condition with each scope named as the provision's ``engages`` names it: qualified
+        by ``pack`` (a rule's, checked against every pack's scopes) or as written."""
+        name = (lambda s: scoped(pack, s)) if pack is not None else (lambda s: s)
+        return cls(frozenset(map(name, engages)), frozenset(map(name, not_engages)))
+
+    def holds(self, engaged: frozenset[str]) -> bool:
+        return self.engages <= engaged and not (self.not_engages & engaged)
+
+
 @dataclass
 class CompiledRule:
     rule: Rule
     pack: Pack
     file: str
     line: int
-    # the rule's `when`, as sets, checked for every provision before anything else
-    engages: frozenset[str] = frozenset()
-    not_engages: frozenset[str] = frozenset()
+    condition: ScopeCondition = field(init=False)  # the rule's `when`, scopes named by pack
     # the rule's sources as reports cite them: the same for every finding, so made once (engine)
     sources_out: list[SourceOut] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self.engages = frozenset(scoped(self.pack.name, s) for s in self.rule.when.engages)
-        self.not_engages = frozenset(scoped(self.pack.name, s) for s in self.rule.when.not_engages)
+        self.condition = ScopeCondition.of(self.rule.when.engages, self.rule.when.not_engages, self.pack.name)
 
     def applies(self, engaged: frozenset[str]) -> bool:
-        return self.engages <= engaged and not (self.not_engages & engaged)
+        return self.condition.holds(engaged)
 
 
 @dataclass
 class CompiledCheck:
     item: ChecklistDef
     evidence: Compiled | None
-    # the item's `when` as sets of the pack's own scope names
-    engages: frozenset[str] = frozenset()
-    not_engages: frozenset[str] = frozenset()
+    condition: ScopeCondition = field(init=False)  # the item's `when`, in the pack's own scope names
     # the item as reports show it when only a person can answer it: the same every time (checklist)
     open_item: ChecklistItem | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self.engages = frozenset(self.item.when.engages)
-        self.not_engages = frozenset(self.item.when.not_engages)
+        self.condition = ScopeCondition.of(self.item.when.engages, self.item.when.not_engages)
 
     def applies(self, engaged: frozenset[str]) -> bool:
-        return self.engages <= engaged and not (self.not_engages & engaged)
+        return self.condition.holds(engaged)
 
 
 @dataclass

@@ -252,9 +252,6 @@ class When(Strict):
     def _listed(cls, value: object) -> object:
         return [value] if isinstance(value, str) else value
 
-    def holds(self, engaged: frozenset[str]) -> bool:
-        return all(s in engaged for s in self.engages) and not any(s in engaged for s in self.not_engages)
-
 
 # ----------------------------------------------------------------------------- rule
 class Citation(Strict):

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from .lexicon import MorphologySpec
 
@@ -73,38 +74,22 @@ class Morphology:
         return word
 
     def key_text(self, norm: str) -> KeyText:
-        """The normalised text as terms see it: words replaced by their stems."""
+        """The normalised text as terms see it: words replaced by their stems. The text is cut
+        into stretches, alternately between words (perhaps empty: a stretch of no characters is
+        never looked up) and words; each stretch's start is kept in both texts."""
         if self._stemmer is None:
             return KeyText(norm)
-        out: list[str] = []
-        key_starts: list[int] = []
-        norm_starts: list[int] = []
-        norm_ends: list[int] = []
-        pos = 0  # in the normalised text
-        length = 0  # of the key text so far
-        matches = list(_WORD.finditer(norm))
-        stems = self._stemmer.stemWords([m.group() for m in matches])  # one call for the whole text
-        for m, stemmed in zip(matches, stems, strict=True):
-            start, end = m.span()
-            if start > pos:  # the stretch between words
-                key_starts.append(length)
-                norm_starts.append(pos)
-                norm_ends.append(-1)
-                out.append(norm[pos:start])
-                length += start - pos
-            word = stemmed or m.group()
-            key_starts.append(length)
-            norm_starts.append(start)
-            norm_ends.append(end)
-            out.append(word)
-            length += len(word)
-            pos = end
-        if pos < len(norm) or not key_starts:
-            key_starts.append(length)
-            norm_starts.append(pos)
-            norm_ends.append(-1)
-            out.append(norm[pos:])
-        return KeyText("".join(out), key_starts, norm_starts, norm_ends)
+        parts = _WORD.split(norm)  # between, word, between, ..., between
+        words = parts[1::2]
+        keys = parts.copy()
+        keys[1::2] = [stem or word for stem, word in zip(self._stemmer.stemWords(words), words, strict=True)]
+        norm_starts = list(accumulate(map(len, parts), initial=0))
+        norm_starts.pop()
+        norm_ends = [-1] * len(parts)
+        norm_ends[1::2] = [start + len(word) for start, word in zip(norm_starts[1::2], words, strict=True)]
+        key_starts = list(accumulate(map(len, keys), initial=0))
+        key_starts.pop()
+        return KeyText("".join(keys), key_starts, norm_starts, norm_ends)
 
     def term_pattern(self, term: str) -> str:
         """Regex source for one term of the rule language, as matched in the key text.

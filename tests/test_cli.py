@@ -323,3 +323,27 @@ def test_a_batch_spread_over_worker_processes_gives_the_same_report(tmp_path, mo
     assert len(inherited) == 60
     assert run("check", str(draft), "--format", "jsonl", "--jobs", "2").stdout == \
         run("check", str(draft), "--format", "jsonl", "--jobs", "1").stdout
+
+
+def test_a_clean_verdict_over_findings_does_not_say_no_concern(tmp_path):
+    """Kenya Penal Code s 194 (criminal libel, no defence of truth): one medium finding per test
+    leaves the JSON verdict `compatible`, but a reader must not be told "no concern found" above the
+    findings it lists. A text with no finding at all keeps "no concern found"."""
+    libel = tmp_path / "ke.yaml"
+    libel.write_text(
+        "provisions:\n  - id: ke-pc-194\n    text: >-\n      Any person who, by print, writing, painting or effigy, "
+        "or by any means otherwise than solely by gestures, spoken words or other sounds, unlawfully publishes "
+        "any defamatory matter concerning another person, with intent to defame that other person, is guilty "
+        "of the misdemeanour termed libel.\n", encoding="utf-8")
+    data = json.loads(run("check", str(libel), "--format", "json").stdout)
+    assert data["provisions"][0]["overall"]["verdict"] == "compatible" and data["provisions"][0]["findings"]
+    md = run("check", str(libel), "--format", "markdown").stdout
+    assert "| ke-pc-194 | **no serious concern** (88) |" in md and "| Necessity | no serious concern | 88 |" in md
+    assert "Overall: **no concern found" not in md
+    html = run("check", str(libel), "--format", "html").stdout
+    assert '<span class="verdict compatible">no serious concern</span>' in html
+    assert '<span class="verdict compatible">no concern found</span>' not in html
+    table = run("check", str(libel)).stdout
+    assert "NO SERIOUS CONCERN 88" in table and "NO CONCERN FOUND" not in table
+    clean = run("check", str(EXAMPLES / "good-practice.yaml"), "--format", "markdown").stdout
+    assert "no concern found" in clean and "coe-cets196-art5 | **no concern found**" in clean

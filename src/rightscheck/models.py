@@ -31,6 +31,11 @@ VERDICT_LABEL: dict[str, str] = {
     "not_engaged": "not engaged: the provision does not appear to restrict expression",
     "not_assessed": "not assessed",
 }
+# A clean verdict over findings too small to raise a concern (a medium or low finding, the score
+# still 80 or more) says so: "no concern found" above a list of findings would contradict itself.
+VERDICT_LABEL_WITH_POINTS = ("no serious concern found on the face of the text: the findings are points "
+                             "for a reviewer to check")
+VERDICT_SHORT_WITH_POINTS = "no serious concern"
 # The same, short enough for a table cell.
 VERDICT_SHORT: dict[str, str] = {
     "compatible": "no concern found", "concerns": "concerns", "incompatible": "incompatible",

@@ -6,7 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..models import VERDICT_LABEL, VERDICT_SHORT, Decision, Finding, InputInfo, Report, ReviewSummary
+from ..models import (
+    VERDICT_LABEL,
+    VERDICT_LABEL_WITH_POINTS,
+    VERDICT_SHORT,
+    VERDICT_SHORT_WITH_POINTS,
+    Decision,
+    Finding,
+    InputInfo,
+    Report,
+    ReviewSummary,
+)
 from ..worddiff import DiffPart
 
 STATUS_MARK = {"satisfied": "[x]", "flagged": "[ ]", "needs_review": "[?]"}
@@ -23,9 +33,12 @@ DISCLAIMER = (
 )
 
 
-def verdict_word(verdict: str, long: bool = False) -> str:
+def verdict_word(verdict: str, long: bool = False, findings: int = 0) -> str:
     """A verdict as people read it: "no concern found on the face of the text", never a bare
-    "compatible"; ``long`` for a sentence, short for a table cell."""
+    "compatible", and "no serious concern" when ``findings`` (that took points) stand under it;
+    ``long`` for a sentence, short for a table cell."""
+    if verdict == "compatible" and findings:
+        return VERDICT_LABEL_WITH_POINTS if long else VERDICT_SHORT_WITH_POINTS
     return (VERDICT_LABEL if long else VERDICT_SHORT)[verdict]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from ..models import ProvisionReport, Report
-from . import DISCLAIMER, TEST_NAMES, citations, review_sentence, verdict_word
+from . import DISCLAIMER, TEST_NAMES, citations, review_sentence
 from .segments import marked_pieces
 from .view import ProvisionView, report_view
 
@@ -69,8 +69,8 @@ ICON = {"satisfied": "✔", "flagged": "✘", "needs_review": "?"}
 
 
 
-def _verdict(verdict: str) -> str:
-    return f'<span class="verdict {verdict}">{escape(verdict_word(verdict))}</span>'
+def _verdict(verdict: str, word: str) -> str:
+    return f'<span class="verdict {verdict}">{escape(word)}</span>'
 
 
 def _anchor(pid: str, n: int) -> str:
@@ -100,7 +100,7 @@ def _provision(v: ProvisionView) -> str:
     pid = escape(p.id)
     title = f" — {escape(p.title)}" if p.title else ""
     rows = "".join(
-        f"<tr><th scope=\"row\">{escape(t.name)}</th><td data-label=\"Verdict\">{_verdict(t.verdict)}</td>"
+        f"<tr><th scope=\"row\">{escape(t.name)}</th><td data-label=\"Verdict\">{_verdict(t.verdict, t.word)}</td>"
         f"<td data-label=\"Score\">{t.score}</td>"
         f"<td data-label=\"How\">{escape(t.reason)}" + "".join(f"; {escape(s.rule)} {s.points}" for s in t.steps)
         + "</td></tr>"
@@ -109,7 +109,7 @@ def _provision(v: ProvisionView) -> str:
     parts = [
         f'<section class="provision" aria-labelledby="h-{pid}" id="p-{pid}">',
         f'<h2 id="h-{pid}">{pid}{title}</h2>',
-        f"<p>Overall: {_verdict(p.overall.verdict)} score {v.score} — {escape(p.overall.reason)}</p>",
+        f"<p>Overall: {_verdict(p.overall.verdict, v.verdict_word)} score {v.score} — {escape(p.overall.reason)}</p>",
     ]
     if p.source:
         parts.append(f'<p class="meta">Source: {escape(p.source)}</p>')
@@ -179,8 +179,9 @@ def report_parts(report: Report) -> tuple[str, str, str]:
     views = report_view(report)
     rows = "".join(
         f'<tr><th scope="row"><a href="#p-{escape(v.report.id)}">{escape(v.report.id)}</a></th>'
-        f'<td data-label="Overall">{_verdict(v.report.overall.verdict)} {v.score}</td>'
-        + "".join(f'<td data-label="{escape(t.name)}">{_verdict(t.verdict)} {t.score}</td>' for t in v.tests) + "</tr>"
+        f'<td data-label="Overall">{_verdict(v.report.overall.verdict, v.verdict_word)} {v.score}</td>'
+        + "".join(f'<td data-label="{escape(t.name)}">{_verdict(t.verdict, t.word)} {t.score}</td>' for t in v.tests)
+        + "</tr>"
         for v in views
     )
     summary = ('<table><caption>Summary</caption><thead><tr><th scope="col">Provision</th><th scope="col">Overall</th>'

@@ -14,7 +14,6 @@ from . import (
     DISCLAIMER,
     capture,
     provenance,
-    verdict_word,
 )
 from .view import CheckLine, FindingLine, ProvisionView, report_view
 
@@ -30,8 +29,8 @@ STATUS_ICON = {"satisfied": "✔", "flagged": "✘", "needs_review": "?"}
 
 
 
-def _verdict(verdict: str) -> Text:
-    return Text(verdict_word(verdict).upper(), style=VERDICT_STYLE[verdict])
+def _verdict(verdict: str, word: str) -> Text:
+    return Text((word).upper(), style=VERDICT_STYLE[verdict])
 
 
 TEST_SHORT = {"legality": "legality", "legitimate_aim": "aim", "necessity": "necessity",
@@ -70,7 +69,7 @@ def _tests_view(v: ProvisionView, width: int) -> list:
         lines: list = []
         for t in v.tests:
             head = Text(f"{t.name}: ", style="bold")
-            head.append_text(_verdict(t.verdict))
+            head.append_text(_verdict(t.verdict, t.word))
             head.append(f" {t.score}")
             how = Text(t.reason, style="dim")
             for s in t.steps:
@@ -85,7 +84,7 @@ def _tests_view(v: ProvisionView, width: int) -> list:
     tests.add_column("How", ratio=2, overflow="fold")
     for t in v.tests:
         steps = " · ".join(s.short() for s in t.steps)
-        tests.add_row(t.name, _verdict(t.verdict), t.score, t.reason + (f" · {steps}" if steps else ""))
+        tests.add_row(t.name, _verdict(t.verdict, t.word), t.score, t.reason + (f" · {steps}" if steps else ""))
     return [tests]
 
 
@@ -134,7 +133,7 @@ def provision_panel(v: ProvisionView, width: int = 120) -> Panel:
                           c.item.question, Text(_check_detail(c), style=STATUS_STYLE[c.item.status]))
         parts.append(check)
     # the verdict first: a narrow terminal cuts the end of a title, never the verdict
-    title = _verdict(p.overall.verdict)
+    title = _verdict(p.overall.verdict, v.verdict_word)
     title.append(f" {v.score} · ")
     title.append(f"{p.id}" + (f" — {p.title}" if p.title else ""), style="bold")
     return Panel(Group(*parts), title=title, title_align="left")
@@ -155,9 +154,9 @@ def summary_view(views: list[ProvisionView], width: int = 120) -> Table:
         if narrow:
             cell = Text(v.report.id)
             cell.append(f"\n  {failed}", style="dim")
-            table.add_row(cell, _verdict(v.report.overall.verdict), v.score)
+            table.add_row(cell, _verdict(v.report.overall.verdict, v.verdict_word), v.score)
         else:
-            table.add_row(v.report.id, _verdict(v.report.overall.verdict), v.score, failed)
+            table.add_row(v.report.id, _verdict(v.report.overall.verdict, v.verdict_word), v.score, failed)
     return table
 
 

@@ -93,6 +93,14 @@ CASES = [
     # calling for (civil) disobedience of the law is dissent, not a listed harm
     ("Whoever publicly incites civil disobedience or disobedience of the laws shall be punished by imprisonment "
      "for up to two years.", {"AIM-GOVERNMENT-CRITICISM", "NEC-NO-DANGER"}, set(), {"incompatible"}),
+    # the exercise of a freedom, "abused", as the offence; an official's abuse of power is no such offence
+    ("Any person who misuses the freedom of the press to spread views hostile to the State commits an offence.",
+     {"LEG-ABUSE-OF-FREEDOM"}, set(), {"concerns", "incompatible"}),
+    ("A public officer who abuses his authority to restrict the freedom of expression of a journalist commits an "
+     "offence.", set(), {"LEG-ABUSE-OF-FREEDOM"}, {"compatible", "concerns", "not_engaged"}),
+    # an intent presumed from the act: the intent must be proved, not inferred by law from the act itself
+    ("A person who displays the flag of a proscribed organisation in public shall be presumed to have intended to "
+     "promote it, unless the contrary is proved.", {"NEC-PRESUMED-INTENT"}, set(), {"concerns", "incompatible"}),
 ]
 
 

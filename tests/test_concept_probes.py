@@ -101,6 +101,10 @@ CASES = [
     # an intent presumed from the act: the intent must be proved, not inferred by law from the act itself
     ("A person who displays the flag of a proscribed organisation in public shall be presumed to have intended to "
      "promote it, unless the contrary is proved.", {"NEC-PRESUMED-INTENT"}, set(), {"concerns", "incompatible"}),
+    # "exposing a person to hatred, contempt or ridicule" defines defamation: no hatred offence, no incitement
+    ("Any person who publishes matter likely to expose another person to hatred, contempt or ridicule commits the "
+     "offence of criminal libel and is liable to a fine.", {"PEN-CRIMINAL-DEFAMATION"},
+     {"NEC-HATRED-BELOW-RABAT", "NEC-NO-DANGER", "NEC-NO-INTENT-TO-INCITE"}, {"concerns", "compatible"}),
 ]
 
 
@@ -131,3 +135,18 @@ NOT_REQUIRED = [
 def test_a_result_said_not_to_be_required_is_no_danger_element(check, language, waived, required):
     assert "NEC-NO-DANGER" in rules_of(check(waived, language=language))
     assert "NEC-NO-DANGER" not in rules_of(check(required, language=language))
+
+
+# Defamation written by its elements, without the word, in other languages (drafting of our own).
+DEFAMATION_BY_ELEMENTS = [
+    ("es", "El que atribuya falsamente a otro la comisión de un delito será sancionado con multa de cien días."),
+    ("es", "Quien ofenda la honra o la dignidad de otra persona por escrito será sancionado con multa."),
+    ("fr", "Quiconque aura imputé à autrui un fait portant atteinte à son honneur sera puni d'une amende."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), DEFAMATION_BY_ELEMENTS)
+def test_defamation_by_its_elements_is_defamation(check, language, text):
+    report = check(text, language=language)
+    assert "PEN-CRIMINAL-DEFAMATION" in rules_of(report)
+    assert report.overall.verdict != "not_engaged"

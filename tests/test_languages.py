@@ -275,17 +275,30 @@ def test_the_rules_by_language_table_in_docs_is_current(packs):
         assert all(rows[r][lang]["runs"] and rows[r][lang]["examples"] for r in core), lang
 
 
-def test_a_rule_without_words_makes_its_test_need_review_never_pass(packs):
+def test_a_rule_without_words_makes_its_test_need_review_never_pass(tmp_path):
+    import shutil
+
     from rightscheck.engine import assess
     from rightscheck.models import Provision
+    from rightscheck.rules import load_pack
 
-    # PROC-BLOCKING has no Arabic words (a core lexicon): a blocking power in Arabic cannot pass
-    text = "يجوز للهيئة حجب الموقع الإلكتروني دون حاجة إلى أمر قضائي."
-    report = assess([Provision(id="p", text=text, language="ar")], packs).provisions[0]
+    # a copy of the pack whose French lexicon has lost PROC-BLOCKING's words: a blocking power in
+    # French cannot pass the test that rule belongs to
+    pack_dir = tmp_path / "iccpr19"
+    shutil.copytree(ROOT / "rules" / "iccpr19", pack_dir)
+    lexicon = pack_dir / "lexicons" / "fr.yaml"
+    data = yaml.safe_load(lexicon.read_text("utf-8"))
+    del data["vocabularies"]["proc-blocking"]
+    data.get("examples", {}).pop("PROC-BLOCKING", None)
+    lexicon.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    pack = load_pack(pack_dir)
+    assert "PROC-BLOCKING" in pack.view("fr").missing
+    text = "L'autorité administrative peut ordonner le blocage d'un site internet sans décision judiciaire."
+    report = assess([Provision(id="p", text=text, language="fr")], [pack]).provisions[0]
     proportionality = report.tests["proportionality"]
     assert proportionality.verdict in {"needs_review", "concerns", "incompatible"}
     if proportionality.verdict == "needs_review":
-        assert "no words in language 'ar'" in proportionality.reason
+        assert "no words in language 'fr'" in proportionality.reason
     assert report.overall.verdict != "compatible" or any(
         t.verdict == "needs_review" for t in report.tests.values())
 

@@ -135,6 +135,14 @@ def _sorted_unique(ranges: Iterable[Range]) -> tuple[Range, ...]:
     return tuple(sorted(set(ranges)))
 
 
+def _joined(found: list[tuple[Range, ...]]) -> Result:
+    """A match with the hits of several matchers. Every matcher gives its hits sorted and without
+    repeats, so the hits of one are kept as they are."""
+    if len(found) == 1:
+        return Result(True, found[0])
+    return Result(True, _sorted_unique(h for hits in found for h in hits))
+
+
 def merge_ranges(ranges: Iterable[Range]) -> list[Range]:
     """Sort ranges and merge those that overlap or touch."""
     ranges = sorted(ranges)
@@ -401,7 +409,7 @@ class Terms(Compiled):
         if scanned is None:
             scanned = ctx.term_hits[key] = self.index.scan(ctx.key_text(self.index.morphology))
         hits = scanned[self.list_id]
-        return Result(bool(hits), tuple(hits))
+        return Result(True, tuple(hits)) if hits else NO_MATCH  # most lists have no hit: nothing to build
 
 
 class Regex(Compiled):
@@ -466,13 +474,14 @@ class All(Compiled):
         self.parts = parts
 
     def evaluate(self, ctx: Context) -> Result:
-        hits: list[Range] = []
+        found: list[tuple[Range, ...]] = []
         for part in self.parts:
             result = part(ctx)
             if not result.matched:
                 return NO_MATCH
-            hits.extend(result.hits)
-        return Result(True, _sorted_unique(hits))
+            if result.hits:
+                found.append(result.hits)
+        return _joined(found)
 
 
 class Any(Compiled):
@@ -481,13 +490,14 @@ class Any(Compiled):
 
     def evaluate(self, ctx: Context) -> Result:
         matched = False
-        hits: list[Range] = []
+        found: list[tuple[Range, ...]] = []
         for part in self.parts:
             result = part(ctx)
             if result.matched:
                 matched = True
-                hits.extend(result.hits)
-        return Result(matched, _sorted_unique(hits))
+                if result.hits:
+                    found.append(result.hits)
+        return _joined(found) if matched else NO_MATCH
 
 
 # ----------------------------------------------------------------------------- near

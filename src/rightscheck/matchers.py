@@ -518,6 +518,10 @@ class NearM(Compiled):
         return within, "either" if morph.spec.free_word_order else self.placed
 
     def _close(self, ctx: Context, ha: Range, hb: Range, within: int | None, direction: str) -> bool:
+        if not self.negate and ha[0] <= hb[0] and hb[1] <= ha[1]:
+            # the words found hold the others ("признание идеологии терроризма правильной"): together,
+            # on no side. (Not for an exception: words a term was written with excuse nothing.)
+            return True
         if direction == "after" and hb[0] < ha[1]:
             return False
         if direction == "before" and hb[1] > ha[0]:
@@ -742,7 +746,8 @@ def _any(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compiled:
       "words of `find` within a distance `of` words of the second matcher. `within`: `N words` (at most N words "
       "between them; `0 words`: next to each other), `N words in the same clause`, `same clause` or `same "
       "provision`. `placed`: where the `of` words must stand, `after` or `before` the found words (either side if "
-      "not given). `mark`: what the finding marks — `find` (default), `of`, `both`, or `span` (one span from one "
+      "not given; `of` words inside the found words, as in a term with a gap, are on no side). "
+      "`mark`: what the finding marks — `find` (default), `of`, `both`, or `span` (one span from one "
       "to the other)")
 def _near(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compiled:
     return _proximity(m.near, vocab, index, negate=False)

@@ -150,3 +150,66 @@ def test_defamation_by_its_elements_is_defamation(check, language, text):
     report = check(text, language=language)
     assert "PEN-CRIMINAL-DEFAMATION" in rules_of(report)
     assert report.overall.verdict != "not_engaged"
+
+
+# Ordinary law that restricts no expression, in each language (sentences of our own): a word that
+# fires on such text is worse than a miss, so none of it may draw a high or critical finding.
+ORDINARY_LAW = {
+    "en": ["The operator shall take measures to minimise the risk of accidents at work.",
+           "The Minister may make regulations prescribing the fees payable under this Act.",
+           "A person who steals property belonging to another commits theft and is liable to imprisonment for three "
+           "years.",
+           "The court shall give reasons for its decision and the parties may appeal within thirty days.",
+           "Any person who drives a vehicle while under the influence of alcohol shall be liable to a fine.",
+           "The offender shall compensate the victim for the damage caused to his property.",
+           "Every employer shall keep a register of the hours worked by each employee.",
+           "The authority shall publish the annual report of the commission in the Gazette."],
+    "es": ["El operador deberá adoptar medidas para minimizar el riesgo de accidentes laborales.",
+           "El que se apoderare de una cosa mueble ajena será castigado con prisión de hasta tres años.",
+           "El juez motivará su resolución y las partes podrán recurrirla dentro de diez días.",
+           "La autoridad publicará el informe anual en el Boletín Oficial.",
+           "El que condujere un vehículo bajo la influencia de bebidas alcohólicas será sancionado con multa.",
+           "El empleador llevará un registro de las horas trabajadas por cada trabajador.",
+           "El notario legitimará las firmas de los otorgantes.",
+           "El reglamento regulará las condiciones de seguridad de los edificios."],
+    "fr": ["L'exploitant prend les mesures nécessaires pour réduire au minimum les risques d'accident.",
+           "Le vol est puni de trois ans d'emprisonnement et de 45 000 euros d'amende.",
+           "Le juge motive sa décision et les parties peuvent faire appel dans un délai d'un mois.",
+           "L'autorité publie chaque année son rapport au Journal officiel.",
+           "Le fait de conduire un véhicule sous l'empire d'un état alcoolique est puni d'une amende.",
+           "Les violences ayant entraîné des blessures sont punies de trois ans d'emprisonnement.",
+           "L'employeur tient un registre des heures de travail de chaque salarié.",
+           "Le ministre fixe par arrêté le montant des redevances."],
+    "ru": ["Оператор обязан принимать меры по снижению риска несчастных случаев на производстве.",
+           "Кража, то есть тайное хищение чужого имущества, наказывается лишением свободы на срок до трех лет.",
+           "Суд мотивирует свое решение, которое может быть обжаловано в течение десяти дней.",
+           "Уполномоченный орган ежегодно публикует доклад в официальном издании.",
+           "Управление транспортным средством в состоянии опьянения влечет наложение административного штрафа.",
+           "Неповиновение законному распоряжению сотрудника полиции влечет наложение административного штрафа.",
+           "Работодатель ведет учет рабочего времени каждого работника.",
+           "Правительство утверждает порядок взимания сборов."],
+    "ar": ["يتخذ المشغل التدابير اللازمة للحد من مخاطر حوادث العمل.",
+           "يعاقب بالحبس مدة لا تزيد على ثلاث سنوات كل من سرق مالا منقولا مملوكا لغيره.",
+           "تسبب المحكمة حكمها ويجوز للخصوم الطعن فيه خلال ثلاثين يوما.",
+           "تنشر الهيئة تقريرها السنوي في الجريدة الرسمية.",
+           "يعاقب بالغرامة كل من قاد مركبة تحت تأثير الكحول.",
+           "يمسك صاحب العمل سجلا بساعات عمل كل عامل.",
+           "يحدد الوزير بقرار منه رسوم الترخيص.",
+           "يحجب الأخ الشقيق الأخ لأب في الميراث."],
+    "zh": ["经营者应当采取措施，降低生产安全事故的风险。",
+           "盗窃公私财物，数额较大的，处三年以下有期徒刑、拘役或者管制。",
+           "人民法院应当说明判决理由，当事人可以在十日内提起上诉。",
+           "主管部门每年在政府公报上公布年度报告。",
+           "醉酒驾驶机动车的，处拘役，并处罚金。",
+           "用人单位应当记录每名劳动者的工作时间。",
+           "国务院规定收费标准。",
+           "国家保障公民的言论自由。"],
+}
+
+
+@pytest.mark.parametrize("language", sorted(ORDINARY_LAW))
+def test_ordinary_law_draws_no_serious_finding(check, language):
+    for text in ORDINARY_LAW[language]:
+        report = check(text, language=language)
+        serious = [f.rule for f in report.findings if f.severity in {"high", "critical"}]
+        assert not serious and report.overall.verdict not in {"concerns", "incompatible"}, (text, serious)

@@ -152,10 +152,13 @@ def test_defamation_by_its_elements_is_defamation(check, language, text):
     assert report.overall.verdict != "not_engaged"
 
 
-# Ordinary law that restricts no expression, in each language (sentences of our own): a word that
-# fires on such text is worse than a miss, so none of it may draw a high or critical finding.
+# Ordinary law that restricts no expression, in each language (sentences of our own), and a State's
+# undertakings that create no offence: a word that fires on such text is worse than a miss, so none
+# of it may draw a high or critical finding.
 ORDINARY_LAW = {
     "en": [
+        "Each State Party shall endeavour to promote public awareness of the risks of cybercrime.",
+        "States Parties shall encourage service providers to cooperate with law enforcement authorities.",
         "The operator shall take measures to minimise the risk of accidents at work.",
         "The Minister may make regulations prescribing the fees payable under this Act.",
         "A person who steals property belonging to another commits theft and is liable to imprisonment for "
@@ -179,6 +182,8 @@ ORDINARY_LAW = {
         "The election campaign shall end twenty-four hours before polling day.",
     ],
     "es": [
+        "Cada Estado Parte procurará promover la sensibilización del público sobre los riesgos de "
+        "la ciberdelincuencia.",
         "El operador deberá adoptar medidas para minimizar el riesgo de accidentes laborales.",
         "El que se apoderare de una cosa mueble ajena será castigado con prisión de hasta tres años.",
         "El juez motivará su resolución y las partes podrán recurrirla dentro de diez días.",
@@ -198,6 +203,7 @@ ORDINARY_LAW = {
         "El que amenace a un testigo para impedirle declarar será castigado con prisión de hasta tres años.",
     ],
     "fr": [
+        "Chaque État Partie s'efforce de promouvoir la sensibilisation du public aux risques de la cybercriminalité.",
         "L'exploitant prend les mesures nécessaires pour réduire au minimum les risques d'accident.",
         "Le vol est puni de trois ans d'emprisonnement et de 45 000 euros d'amende.",
         "Le juge motive sa décision et les parties peuvent faire appel dans un délai d'un mois.",
@@ -217,6 +223,8 @@ ORDINARY_LAW = {
         "Le fait de menacer un témoin afin de l'empêcher de déposer est puni de trois ans d'emprisonnement.",
     ],
     "ru": [
+        "Каждое Государство-участник стремится содействовать повышению осведомленности "
+        "общественности о рисках киберпреступности.",
         "Оператор обязан принимать меры по снижению риска несчастных случаев на производстве.",
         "Кража, то есть тайное хищение чужого имущества, наказывается лишением свободы на срок до трех лет.",
         "Суд мотивирует свое решение, которое может быть обжаловано в течение десяти дней.",
@@ -237,6 +245,7 @@ ORDINARY_LAW = {
         "срок до трех лет.",
     ],
     "ar": [
+        "تسعى كل دولة طرف إلى تعزيز وعي الجمهور بمخاطر الجرائم السيبرانية وتشجيع التعاون.",
         "يتخذ المشغل التدابير اللازمة للحد من مخاطر حوادث العمل.",
         "يعاقب بالحبس مدة لا تزيد على ثلاث سنوات كل من سرق مالا منقولا مملوكا لغيره.",
         "تسبب المحكمة حكمها ويجوز للخصوم الطعن فيه خلال ثلاثين يوما.",
@@ -256,6 +265,7 @@ ORDINARY_LAW = {
         "يعاقب بالحبس كل من هدد شاهدا لمنعه من أداء الشهادة.",
     ],
     "zh": [
+        "各缔约国应当努力提高公众对网络犯罪风险的认识，鼓励服务提供者开展合作。",
         "经营者应当采取措施，降低生产安全事故的风险。",
         "盗窃公私财物，数额较大的，处三年以下有期徒刑、拘役或者管制。",
         "人民法院应当说明判决理由，当事人可以在十日内提起上诉。",

@@ -157,6 +157,18 @@ def test_defamation_by_its_elements_is_defamation(check, language, text):
 # of it may draw a high or critical finding.
 ORDINARY_LAW = {
     "en": [
+        "Any trader who makes a misleading statement about the price of goods in an advertisement "
+        "is liable to a fine.",
+        "Schools shall promote tolerance and respect for all religions and cultures.",
+        "A police officer may search any premises under a warrant issued by a judge.",
+        "Every public official shall declare his assets and interests within thirty days of appointment.",
+        "The operator of an installation shall publish information on its emissions every year.",
+        "Any person who sells tobacco products to a person under eighteen years of age commits an offence.",
+        "The company shall be dissolved by a resolution of its members.",
+        "Workers shall give the employer ten days' notice before a strike.",
+        "Any person who obstructs a police officer in the execution of his duty is liable to "
+        "imprisonment for six months.",
+        "A religious organisation shall register with the Ministry of Justice within three months of its founding.",
         "Each State Party shall endeavour to promote public awareness of the risks of cybercrime.",
         "States Parties shall encourage service providers to cooperate with law enforcement authorities.",
         "The operator shall take measures to minimise the risk of accidents at work.",
@@ -182,6 +194,14 @@ ORDINARY_LAW = {
         "The election campaign shall end twenty-four hours before polling day.",
     ],
     "es": [
+        "El comerciante que difunda publicidad engañosa sobre el precio de un bien será sancionado con multa.",
+        "La escuela promoverá la tolerancia y el respeto a todas las religiones y culturas.",
+        "La policía podrá registrar un domicilio con orden judicial.",
+        "Todo funcionario público declarará su patrimonio dentro de los treinta días de su nombramiento.",
+        "El operador publicará anualmente la información sobre sus emisiones.",
+        "La sociedad se disolverá por acuerdo de la junta general de socios.",
+        "Los trabajadores comunicarán la huelga al empleador con diez días de antelación.",
+        "La entidad religiosa se inscribirá en el registro del Ministerio de Justicia.",
         "Cada Estado Parte procurará promover la sensibilización del público sobre los riesgos de "
         "la ciberdelincuencia.",
         "El operador deberá adoptar medidas para minimizar el riesgo de accidentes laborales.",
@@ -203,6 +223,15 @@ ORDINARY_LAW = {
         "El que amenace a un testigo para impedirle declarar será castigado con prisión de hasta tres años.",
     ],
     "fr": [
+        "Le fait pour un professionnel de diffuser une publicité trompeuse sur le prix d'un bien "
+        "est puni d'une amende.",
+        "L'école promeut la tolérance et le respect de toutes les religions et cultures.",
+        "Les officiers de police judiciaire peuvent perquisitionner sur commission rogatoire du juge.",
+        "Tout agent public déclare son patrimoine dans les trente jours de sa nomination.",
+        "L'exploitant publie chaque année les informations relatives à ses émissions.",
+        "La société est dissoute par décision de l'assemblée générale des associés.",
+        "Le préavis de grève doit parvenir à l'employeur cinq jours avant le déclenchement de la grève.",
+        "Le fait de vendre du tabac à un mineur est puni d'une amende.",
         "Chaque État Partie s'efforce de promouvoir la sensibilisation du public aux risques de la cybercriminalité.",
         "L'exploitant prend les mesures nécessaires pour réduire au minimum les risques d'accident.",
         "Le vol est puni de trois ans d'emprisonnement et de 45 000 euros d'amende.",
@@ -223,6 +252,14 @@ ORDINARY_LAW = {
         "Le fait de menacer un témoin afin de l'empêcher de déposer est puni de trois ans d'emprisonnement.",
     ],
     "ru": [
+        "Распространение недостоверной рекламы о цене товара влечет наложение административного штрафа.",
+        "Образовательные организации способствуют воспитанию уважения ко всем религиям и культурам.",
+        "Обыск производится на основании постановления следователя, согласованного с судом.",
+        "Государственный служащий ежегодно представляет сведения о доходах и имуществе.",
+        "Общество может быть ликвидировано по решению общего собрания участников.",
+        "Работники предупреждают работодателя о начале забастовки не позднее чем за десять дней.",
+        "Продажа табачной продукции несовершеннолетним влечет наложение штрафа.",
+        "Религиозная организация подлежит государственной регистрации в органах юстиции.",
         "Каждое Государство-участник стремится содействовать повышению осведомленности "
         "общественности о рисках киберпреступности.",
         "Оператор обязан принимать меры по снижению риска несчастных случаев на производстве.",

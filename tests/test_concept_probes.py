@@ -157,6 +157,17 @@ def test_defamation_by_its_elements_is_defamation(check, language, text):
 # of it may draw a high or critical finding.
 ORDINARY_LAW = {
     "en": [
+        "Any person who, without the authorisation of the copyright owner, reproduces or "
+        "distributes copies of a protected work commits an offence.",
+        "Any person who offers or promises an advantage to a public official in order to "
+        "obtain a decision commits the offence of bribery.",
+        "Any person who, being a witness, knowingly gives false testimony under oath commits perjury.",
+        "Any person who sends unsolicited commercial electronic messages in bulk is liable to a fine.",
+        "A data controller who discloses personal data without a legal basis is liable to an administrative fine.",
+        "Any person who transmits radio signals on a frequency without a licence commits an offence.",
+        "Any person who agrees with another to commit a robbery commits conspiracy.",
+        "Any person who publishes the identity of a victim of a sexual offence without the "
+        "victim's consent commits an offence.",
         "Any trader who makes a misleading statement about the price of goods in an advertisement "
         "is liable to a fine.",
         "Schools shall promote tolerance and respect for all religions and cultures.",
@@ -194,6 +205,12 @@ ORDINARY_LAW = {
         "The election campaign shall end twenty-four hours before polling day.",
     ],
     "es": [
+        "El que, sin autorización del titular, reproduzca o distribuya copias de una obra "
+        "protegida será sancionado con multa.",
+        "El que ofrezca una dádiva a un funcionario público para obtener una resolución será "
+        "castigado con prisión de hasta tres años.",
+        "El testigo que faltare a la verdad en su declaración judicial será castigado con prisión de hasta dos años.",
+        "El que emita señales radioeléctricas sin licencia será sancionado con multa.",
         "El comerciante que difunda publicidad engañosa sobre el precio de un bien será sancionado con multa.",
         "La escuela promoverá la tolerancia y el respeto a todas las religiones y culturas.",
         "La policía podrá registrar un domicilio con orden judicial.",
@@ -223,6 +240,11 @@ ORDINARY_LAW = {
         "El que amenace a un testigo para impedirle declarar será castigado con prisión de hasta tres años.",
     ],
     "fr": [
+        "Le fait de reproduire ou de diffuser une œuvre sans l'autorisation de l'auteur est puni d'une amende.",
+        "Le fait de proposer un avantage à un agent public pour obtenir une décision est puni "
+        "de cinq ans d'emprisonnement.",
+        "Le faux témoignage sous serment est puni de cinq ans d'emprisonnement.",
+        "Le fait d'émettre des signaux radioélectriques sans autorisation est puni d'une amende.",
         "Le fait pour un professionnel de diffuser une publicité trompeuse sur le prix d'un bien "
         "est puni d'une amende.",
         "L'école promeut la tolérance et le respect de toutes les religions et cultures.",
@@ -252,6 +274,10 @@ ORDINARY_LAW = {
         "Le fait de menacer un témoin afin de l'empêcher de déposer est puni de trois ans d'emprisonnement.",
     ],
     "ru": [
+        "Незаконное распространение экземпляров произведений без согласия правообладателя наказывается штрафом.",
+        "Дача взятки должностному лицу наказывается лишением свободы на срок до трех лет.",
+        "Заведомо ложные показания свидетеля в суде наказываются штрафом.",
+        "Использование радиочастотного спектра без разрешения влечет наложение штрафа.",
         "Школы содействуют воспитанию толерантности и уважения ко всем религиям.",
         "Граждане вправе обращаться в государственные органы с жалобами.",
         "Органы местного самоуправления информируют население о чрезвычайных ситуациях.",

@@ -33,11 +33,11 @@ DISCLAIMER = (
 )
 
 
-def verdict_word(verdict: str, long: bool = False, findings: int = 0) -> str:
+def verdict_word(verdict: str, long: bool = False, score: float | None = None) -> str:
     """A verdict as people read it: "no concern found on the face of the text", never a bare
-    "compatible", and "no serious concern" when ``findings`` (that took points) stand under it;
-    ``long`` for a sentence, short for a table cell."""
-    if verdict == "compatible" and findings:
+    "compatible", and "no serious concern" when findings took points from the ``score`` (below
+    100: they stand under the verdict); ``long`` for a sentence, short for a table cell."""
+    if verdict == "compatible" and score is not None and score < 100:
         return VERDICT_LABEL_WITH_POINTS if long else VERDICT_SHORT_WITH_POINTS
     return (VERDICT_LABEL if long else VERDICT_SHORT)[verdict]
 

@@ -25,15 +25,10 @@ def _label(r: ProvisionChange) -> str:
     return r.id
 
 
-def _word(s: Side) -> str:
-    """The verdict's words; a clean verdict below 100 has findings under it (see verdict_word)."""
-    return verdict_word(s.verdict, findings=int(s.score is not None and s.score < 100))
-
-
 def _side(s: Side | None) -> str:
     if s is None:
         return "—"
-    return f"{_word(s)} ({fmt_score(s.score)})"
+    return f"{verdict_word(s.verdict, score=s.score)} ({fmt_score(s.score)})"
 
 
 def _changes(row: ProvisionChange) -> str:
@@ -111,7 +106,9 @@ def compare_body(c: Comparison) -> str:
     from .html_out import _verdict
 
     def side(s: Side | None) -> str:
-        return "—" if s is None else f"{_verdict(s.verdict, _word(s))} {fmt_score(s.score)}"
+        if s is None:
+            return "—"
+        return f"{_verdict(s.verdict, verdict_word(s.verdict, score=s.score))} {fmt_score(s.score)}"
 
     rows = "".join(
         f'<tr><th scope="row">{escape(_label(r))}</th><td><strong>{escape(r.status)}</strong></td>'

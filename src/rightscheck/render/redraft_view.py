@@ -15,8 +15,7 @@ NOTE = ("A suggested redraft for a person to review: it applies each rule's reme
 
 
 def _summary(a: Assessment) -> str:
-    scored = sum(len(t.steps) for t in a.tests.values())
-    return f"{verdict_word(a.overall.verdict, findings=scored)} ({fmt_score(a.overall.score)})"
+    return f"{verdict_word(a.overall.verdict, score=a.overall.score)} ({fmt_score(a.overall.score)})"
 
 
 def _change_line(c) -> str:

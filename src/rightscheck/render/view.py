@@ -79,7 +79,7 @@ def distinct_words(f: Finding) -> tuple[str, ...]:
 
 def provision_view(p: ProvisionReport, unverified: str = " (pinpoint not verified)") -> ProvisionView:
     tests = tuple(
-        TestLine(key=t, name=TEST_NAMES[t], verdict=r.verdict, word=verdict_word(r.verdict, findings=len(r.steps)),
+        TestLine(key=t, name=TEST_NAMES[t], verdict=r.verdict, word=verdict_word(r.verdict, score=r.score),
                  score=fmt_score(r.score),
                  reason=r.reason,
                  steps=tuple(Step(s.rule, f"−{s.points:g}%", f"{s.score_after:g}") for s in r.steps))
@@ -95,10 +95,9 @@ def provision_view(p: ProvisionReport, unverified: str = " (pinpoint not verifie
                   rules=tuple(c.rules), note="" if c.status == "flagged" else (c.note or ""))
         for c in p.checklist
     )
-    scored = sum(len(t.steps) for t in tests)
     return ProvisionView(
-        report=p, verdict_word=verdict_word(p.overall.verdict, findings=scored),
-        verdict_sentence=verdict_word(p.overall.verdict, True, scored),
+        report=p, verdict_word=verdict_word(p.overall.verdict, score=p.overall.score),
+        verdict_sentence=verdict_word(p.overall.verdict, True, p.overall.score),
         score=fmt_score(p.overall.score), tests=tests, concerns=tuple(t.key for t in tests if t.verdict in CONCERN),
         findings=findings, checklist=checklist,
     )

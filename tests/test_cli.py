@@ -326,24 +326,26 @@ def test_a_batch_spread_over_worker_processes_gives_the_same_report(tmp_path, mo
 
 
 def test_a_clean_verdict_over_findings_does_not_say_no_concern(tmp_path):
-    """Kenya Penal Code s 194 (criminal libel, no defence of truth): one medium finding per test
-    leaves the JSON verdict `compatible`, but a reader must not be told "no concern found" above the
+    """A criminal libel offence with knowledge of falsity, intent, a fine and the defences of truth
+    and public benefit: one low finding (defamation kept in the criminal law, GC34 para 47) leaves
+    the JSON verdict `compatible`, but a reader must not be told "no concern found" above the
     findings it lists. A text with no finding at all keeps "no concern found"."""
-    libel = tmp_path / "ke.yaml"
+    libel = tmp_path / "libel.yaml"
     libel.write_text(
-        "provisions:\n  - id: ke-pc-194\n    text: >-\n      Any person who, by print, writing, painting or effigy, "
-        "or by any means otherwise than solely by gestures, spoken words or other sounds, unlawfully publishes "
-        "any defamatory matter concerning another person, with intent to defame that other person, is guilty "
-        "of the misdemeanour termed libel.\n", encoding="utf-8")
+        "provisions:\n  - id: libel\n    text: >-\n      Any person who, by print, writing or other means, "
+        "unlawfully publishes any defamatory matter concerning another person, knowing it to be false and with "
+        "intent to defame that other person, is liable to a fine. It is a defence that the matter was true or "
+        "that its publication was for the public benefit.\n", encoding="utf-8")
     data = json.loads(run("check", str(libel), "--format", "json").stdout)
     assert data["provisions"][0]["overall"]["verdict"] == "compatible" and data["provisions"][0]["findings"]
     md = run("check", str(libel), "--format", "markdown").stdout
-    assert "| ke-pc-194 | **no serious concern** (88) |" in md and "| Necessity | no serious concern | 88 |" in md
+    assert "| libel | **no serious concern** (96) |" in md and "| Proportionality | no serious concern | 96 |" in md
     assert "Overall: **no concern found" not in md
     html = run("check", str(libel), "--format", "html").stdout
-    assert '<span class="verdict compatible">no serious concern</span>' in html
-    assert '<span class="verdict compatible">no concern found</span>' not in html
+    assert '<td data-label="Overall"><span class="verdict compatible">no serious concern</span> 96</td>' in html
+    assert '<td data-label="Necessity"><span class="verdict compatible">no concern found</span> 100</td>' in html
     table = run("check", str(libel)).stdout
-    assert "NO SERIOUS CONCERN 88" in table and "NO CONCERN FOUND" not in table
+    assert "NO SERIOUS CONCERN 96 · libel" in table and "Proportionality: NO SERIOUS CONCERN 96" in table
+    assert "Necessity: NO CONCERN FOUND 100" in table
     clean = run("check", str(EXAMPLES / "good-practice.yaml"), "--format", "markdown").stdout
     assert "no concern found" in clean and "coe-cets196-art5 | **no concern found**" in clean

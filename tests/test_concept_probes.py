@@ -203,6 +203,14 @@ ORDINARY_LAW = {
         "No person shall display an advertisement on a highway without the permission of the road authority.",
         "Any person who threatens a witness in order to prevent him from giving evidence commits an offence.",
         "The election campaign shall end twenty-four hours before polling day.",
+        # a lawful excuse is no excusing of a crime; an official named in a truth defence has less
+        # protection, not more
+        "Any person who, without lawful excuse, publishes the name of a juvenile witness shall be liable to a fine.",
+        "Any person who, without reasonable excuse, fails to produce a document when required shall be liable "
+        "to a fine.",
+        "A person who without justifiable cause discloses the contents of a sealed tender commits an offence.",
+        "Where the person defamed is a public official and the imputation concerns his duties, the accused "
+        "shall be acquitted if the truth of the imputation is proved.",
     ],
     "es": [
         "El que, sin autorización del titular, reproduzca o distribuya copias de una obra "
@@ -238,6 +246,11 @@ ORDINARY_LAW = {
         "El responsable del tratamiento informará al interesado de los fines del tratamiento.",
         "La propaganda electoral terminará veinticuatro horas antes de la jornada electoral.",
         "El que amenace a un testigo para impedirle declarar será castigado con prisión de hasta tres años.",
+        "El que, sin causa justificada, publicare el nombre de un testigo menor de edad será castigado con multa.",
+        "El que sin motivo justificado se negare a prestar declaración será castigado con multa.",
+        "Deberá absolverse al acusado siempre que se probare la sana intención y los fines justificables del "
+        "acusado.",
+        "El autor que difamare a otro será castigado con multa; no será punible el autor si prueba la verdad.",
     ],
     "fr": [
         "Le fait de reproduire ou de diffuser une œuvre sans l'autorisation de l'auteur est puni d'une amende.",
@@ -272,6 +285,9 @@ ORDINARY_LAW = {
         "Le responsable du traitement informe la personne concernée des finalités du traitement.",
         "La campagne électorale prend fin la veille du scrutin à minuit.",
         "Le fait de menacer un témoin afin de l'empêcher de déposer est puni de trois ans d'emprisonnement.",
+        "Quiconque publie, sans motif légitime, l'identité d'un témoin mineur est puni d'une amende.",
+        "Quiconque refuse, sans motif justifié, de produire un document est puni d'une amende.",
+        "Le fait de publier sans excuse légitime l'identité d'un témoin est puni d'une amende.",
     ],
     "ru": [
         "Незаконное распространение экземпляров произведений без согласия правообладателя наказывается штрафом.",

@@ -44,7 +44,8 @@ def _pct(value: float | None) -> str:
 def _row(label: str, s) -> str:
     return (f"  {label:<24} {s.entries:>4} {s.assessed:>4}  exact {_pct(s.verdict_exact)}"
             f"  binary {_pct(s.verdict_binary)}"
-            f"  defects {_pct(s.defect_recall)} (n={s.defects:>3})  terms {_pct(s.term_recall)} (n={s.terms:>3})"
+            f"  defects {_pct(s.defect_recall)} (n={s.defects:>3}, any test {_pct(s.defect_recall_any_test)})"
+            f"  terms {_pct(s.term_recall)} (n={s.terms:>3})"
             f"  false-missing {s.false_missing}/{s.satisfied}  endorsed-high {len(s.endorsed_with_high)}/{s.endorsed}"
             f"  rho {_pct(s.rank_correlation)}")
 
@@ -86,7 +87,10 @@ def corpus_report(which: str, details: str | None, language: str | None = None, 
                     print(f"    verdict {r.id}: expected {r.expected}, got {r.got} ({r.score})")
                 for d in r.defects:
                     if not d.found:
-                        print(f"    missed {r.id} {'/'.join(d.tests)}: {', '.join(d.terms) or '(missing element)'}")
+                        words = ", ".join(d.terms) or "(missing element)"
+                        rules = ", ".join(sorted(set(d.elsewhere)))
+                        elsewhere = f" (under another test: {rules})" if rules else ""
+                        print(f"    missed {r.id} {'/'.join(d.tests)}: {words}{elsewhere}")
                 for rule in r.false_missing:
                     print(f"    present element reported missing: {r.id} {rule}")
 

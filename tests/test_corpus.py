@@ -143,3 +143,22 @@ def test_each_language_finds_what_the_authorities_found(results, language):
     for part in ("development", "validation"):
         s = summarise([r for r in results[part] if r.language == language])
         assert s.endorsed_with_high == [], (part, s.endorsed_with_high)
+
+
+def test_words_marked_under_another_test_are_reported_but_not_counted(packs):
+    """A missing element the authority placed under a test where the pack reports none (the pack
+    reports the missing mental element under legality, LEG-NO-INTENT): the defect is not found
+    (tests must agree), and the figure of words marked under any test says the tool did flag it."""
+    from rightscheck.corpus import Expected
+    from rightscheck.models import Provision
+
+    text = "Whoever publishes false information shall be punished by imprisonment for up to five years."
+    report = assess([Provision(id="x", text=text, language="en")], packs).provisions[0]
+    authority = {"body": "b", "symbol": "s", "quote": "q", "read_at": "r", "verified": False}
+    result = evaluate_entry(report, Expected(verdict="incompatible", findings=[authority], defects=[
+        {"tests": ["legitimate_aim"], "terms": []}, {"tests": ["legality"], "terms": ["false information"]}]))
+    missing, words = result.defects
+    assert not missing.found and "LEG-NO-INTENT" in missing.elsewhere
+    assert words.found and not words.elsewhere
+    s = summarise([result])
+    assert s.defect_recall == 0.5 and s.defect_recall_any_test == 1.0

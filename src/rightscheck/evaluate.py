@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .models import Finding, ProvisionReport, Report
+from .schema import TESTS
 
 HIGH = {"high", "critical"}
 
@@ -25,6 +26,9 @@ class DefectResult:
     tests: list[str]
     terms: list[str]
     found_by: list[str]
+    # rules that mark the words (or report the missing element) under a test the authority did not
+    # name: the words are flagged, but the test placement differs (reported, never counted as found)
+    elsewhere: list[str] = field(default_factory=list)
 
     @property
     def found(self) -> bool:
@@ -154,7 +158,9 @@ def evaluate_entry(p: ProvisionReport, expected: Any) -> EntryResult:
         return r
     spans = [(s.start, s.end) for f in p.findings for s in f.spans]
     for d in expected.defects:
-        r.defects.append(DefectResult(p.id, list(d.tests), list(d.terms), _defect_found_by(p, d.tests, d.terms)))
+        found = _defect_found_by(p, d.tests, d.terms)
+        elsewhere = [] if found else _defect_found_by(p, list(TESTS), d.terms)
+        r.defects.append(DefectResult(p.id, list(d.tests), list(d.terms), found, elsewhere))
         for term in d.terms:
             r.terms_total += 1
             ranges = _occurrences(p.text, term)
@@ -203,6 +209,7 @@ class Summary:
     verdict_binary: float | None
     defect_recall: float | None
     defects: int
+    defect_recall_any_test: float | None
     term_recall: float | None
     terms: int
     false_missing: int
@@ -227,6 +234,7 @@ def summarise(results: list[EntryResult]) -> Summary:
         verdict_binary=share(sum((r.expected in NO_CONCERN_FOUND) == (r.got in NO_CONCERN_FOUND) for r in done),
                              len(done)),
         defect_recall=share(sum(d.found for d in defects), len(defects)), defects=len(defects),
+        defect_recall_any_test=share(sum(d.found or bool(d.elsewhere) for d in defects), len(defects)),
         term_recall=share(sum(r.terms_found for r in done), terms_total), terms=terms_total,
         false_missing=sum(len(r.false_missing) for r in done), satisfied=sum(r.satisfied_total for r in done),
         endorsed=sum(r.endorsed for r in done),

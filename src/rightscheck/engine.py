@@ -154,8 +154,13 @@ def make_context(
                 inh for inh in document.inheritances
                 if inh.term in used and inh.provision != provision.id and inh.term not in own
             ]
-    ctx.engages = frozenset(scoped(pack.name, name) for pack in packs
-                            for name, m in pack.view(ctx.language).scope.items() if m(ctx).matched)
+    engaged: set[str] = set()
+    for pack in packs:
+        names = [name for name, m in pack.view(ctx.language).scope.items() if m(ctx).matched]
+        # a scope engages the scopes it implies (incitement is expression, whatever words it uses)
+        names += [other for name in names for other in pack.meta.scope[name].implies]
+        engaged.update(scoped(pack.name, name) for name in names)
+    ctx.engages = frozenset(engaged)
     return ctx
 
 

@@ -452,6 +452,10 @@ def _meta_problems(pack: Pack, meta_doc: Any, meta_file: Path, known: set[str]) 
                            file=str(meta_file), line=meta_doc.line_of(("exempt_scopes",)),
                            fix="define it under 'scope:' or remove it from 'exempt_scopes'")
                  for name in meta.exempt_scopes if name not in meta.scope]
+    problems += [RuleError(f"scope {name} implies scope {implied!r}, which the pack does not define",
+                           file=str(meta_file), line=meta_doc.line_of(("scope", name)),
+                           fix="define it under 'scope:' or remove it from 'implies'")
+                 for name, scope in meta.scope.items() for implied in scope.implies if implied not in meta.scope]
     for item in meta.checklist:
         if item.evidence is not None:
             problems += _vocab_problem(pack, item.evidence, known, str(meta_file), None, f"checklist item {item.id}")

@@ -481,6 +481,9 @@ class Scoring(Strict):
 class ScopeDef(Strict):
     description: str
     match: Matcher
+    implies: list[str] = Field(
+        default_factory=list,
+        description="scopes engaged whenever this one is (incitement is expression): named in the same pack")
     note_if_engaged: str | None = Field(None, description="a note added to reports when it applies")
     note_if_not_engaged: str | None = None
 

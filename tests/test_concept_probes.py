@@ -12,6 +12,10 @@ from .conftest import rules_of
 
 CASES = [
     # (text, rules that must fire, rules that must not, verdicts allowed)
+    # urging others to violence is incitement, however it is worded (it read "not engaged")
+    ("Any person who publicly urges others to commit acts of violence against members of a religious group shall "
+     "be liable to imprisonment for up to two years.", {"NEC-HATRED-BELOW-RABAT", "PEN-CUSTODIAL-SPEECH"}, set(),
+     {"concerns", "incompatible"}),
     ("A person who knowingly sends a message by means of computer systems that he knows to be false, for the "
      "purpose of causing annoyance, inconvenience, insult, enmity or needless anxiety to another commits an offence.",
      {"LEG-FALSE-INFORMATION", "LEG-OFFENSIVE-CONTENT"}, set(), {"incompatible"}),

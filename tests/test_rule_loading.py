@@ -291,3 +291,18 @@ def test_migrate_rules_rewrites_a_version_1_pack_that_then_behaves_the_same(tmp_
         "Replace 'justification' with 'public provocation'."
     again = CliRunner().invoke(main, ["migrate-rules", str(pack)])
     assert "already in rule language 2" in again.output
+
+
+def test_a_scope_that_implies_an_unknown_scope_is_an_error_with_its_line(tmp_path):
+    pack_dir = tmp_path / "iccpr19"
+    shutil.copytree(RULES / "iccpr19", pack_dir)
+    meta = pack_dir / "pack.yaml"
+    text = meta.read_text("utf-8")
+    marker = "    implies: [expression]"
+    assert text.count(marker) == 1
+    meta.write_text(text.replace(marker, "    implies: [expresion]", 1), "utf-8")
+    with pytest.raises(RuleError) as info:
+        load_pack(pack_dir)
+    err = info.value
+    assert "implies scope 'expresion'" in str(err) and err.file.endswith("pack.yaml")
+    assert text.splitlines()[err.line - 1].startswith("  incitement:")

@@ -12,6 +12,10 @@ from .conftest import rules_of
 
 CASES = [
     # (text, rules that must fire, rules that must not, verdicts allowed)
+    # a lawful excuse next to the act excuses nothing: "without lawful excuse, incites" is incitement
+    ("Any person who, without lawful excuse, incites others to commit a terrorist offence shall be liable to "
+     "imprisonment for up to seven years.", {"NEC-NO-DANGER", "PEN-SEVERE-MAXIMUM"}, set(),
+     {"concerns", "incompatible"}),
     # urging others to violence is incitement, however it is worded (it read "not engaged")
     ("Any person who publicly urges others to commit acts of violence against members of a religious group shall "
      "be liable to imprisonment for up to two years.", {"NEC-HATRED-BELOW-RABAT", "PEN-CUSTODIAL-SPEECH"}, set(),

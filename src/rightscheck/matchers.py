@@ -514,7 +514,9 @@ class NearM(Compiled):
         written without spaces a word is a character (a word is about two), and in a language
         whose word order differs from the rule's the direction is not applied."""
         morph = ctx.morphology
-        within = None if self.within_words is None else self.within_words * (3 if morph.characters else 1)
+        within = self.within_words
+        if within is not None and within > 0 and morph.characters:
+            within *= 3
         return within, "either" if morph.spec.free_word_order else self.placed
 
     def _close(self, ctx: Context, ha: Range, hb: Range, within: int | None, direction: str) -> bool:
@@ -548,7 +550,7 @@ class NearM(Compiled):
         if within is not None:
             starts = [nt.word_index(s) for s, _ in b_hits]
             longest = max((nt.word_index(e - 1) - w for (_, e), w in zip(b_hits, starts, strict=True)), default=0)
-            reach = within
+            reach = max(within, 0)  # "same words" (-1): overlapping hits only
 
             def window(ha: Range) -> Iterable[Range]:
                 low = nt.word_index(ha[0]) - reach - 1 - longest
@@ -744,9 +746,12 @@ def _any(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compiled:
 
 @kind("near", "`{near: {find: M1, within: 4 words, of: M2, placed: after}}`",
       "words of `find` within a distance `of` words of the second matcher. `within`: `N words` (at most N words "
-      "between them; `0 words`: next to each other), `N words in the same clause`, `same clause` or `same "
-      "provision`. `placed`: where the `of` words must stand, `after` or `before` the found words (either side if "
-      "not given; `of` words inside the found words, as in a term with a gap, are on no side). "
+      "between them; `0 words`: next to each other), `N words in the same clause`, `same words` (the `of` "
+      "words overlap the found words: the form for an exception written as a phrase that holds the word it "
+      "excuses, \"without lawful excuse\" for \"excuse\", so that a word merely next to the phrase is not "
+      "excused), `same clause` or `same provision`. `placed`: where the `of` words must stand, `after` or "
+      "`before` the found words (either side if not given; `of` words inside the found words, as in a term "
+      "with a gap, are on no side). "
       "`mark`: what the finding marks — `find` (default), `of`, `both`, or `span` (one span from one "
       "to the other)")
 def _near(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compiled:

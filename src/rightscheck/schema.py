@@ -88,8 +88,12 @@ class Strict(BaseModel):
 def parse_within(value: str) -> tuple[int | None, str | None]:
     """A ``near`` distance of the rule language: ``"4 words"`` -> (4, None), ``"4 words in the same
     clause"`` -> (4, "clause"), ``"same clause"`` / ``"same provision"`` -> (None, "clause" /
-    "provision"). These are keywords of the rule language, like its field names."""
+    "provision"), ``"same words"`` -> (-1, None): the ``of`` words overlap the found words (an
+    exception written as a phrase that holds them, "lawful excuse" for "excuse"; words merely next
+    to them are not). These are keywords of the rule language, like its field names."""
     parts = value.split()
+    if parts == ["same", "words"]:
+        return -1, None
     if len(parts) == 2 and parts[0] == "same" and parts[1] in {"clause", "provision"}:
         return None, parts[1]
     if len(parts) in {2, 6} and parts[0].isdigit() and int(parts[0]) <= 200 and parts[1] in {"word", "words"}:
@@ -97,20 +101,21 @@ def parse_within(value: str) -> tuple[int | None, str | None]:
             return int(parts[0]), None
         if parts[2:] == ["in", "the", "same", "clause"]:
             return int(parts[0]), "clause"
-    raise ValueError(f'within {value!r}: write "4 words", "4 words in the same clause", "same clause" or '
-                     '"same provision"')
+    raise ValueError(f'within {value!r}: write "4 words", "4 words in the same clause", "same words", '
+                     '"same clause" or "same provision"')
 
 
 class Near(Strict):
     """Words of ``find`` with words of ``of`` close by. ``within``: ``"4 words"`` (at most four words
-    between them), ``"4 words in the same clause"``, ``"same clause"`` or ``"same provision"``;
+    between them), ``"4 words in the same clause"``, ``"same words"`` (overlapping), ``"same clause"``
+    or ``"same provision"``;
     ``placed``: where the ``of`` words must stand (``after`` or ``before`` the found words; either
     side by default); ``mark``: the words the finding marks (``find``, ``of``, ``both``, or ``span``
     from one to the other)."""
 
     find: Matcher
     within: str = Field(description='"4 words" (at most four words between), "4 words in the same clause", '
-                        '"same clause" or "same provision"')
+                        '"same words" (overlapping), "same clause" or "same provision"')
     of: Matcher
     placed: Literal["either", "after", "before"] = "either"
     mark: Literal["find", "of", "both", "span"] = "find"

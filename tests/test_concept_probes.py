@@ -397,7 +397,7 @@ ORDINARY_LAW = {
 }
 
 
-# the second battery, 459 provisions in the drafting style of real codes (tests/data)
+# the second and third batteries, 615 provisions in the drafting style of real codes (tests/data)
 ORDINARY_LAW_2 = yaml.safe_load((Path(__file__).parent / "data" / "ordinary-law-2.yaml").read_text("utf-8"))
 # and drafting to the international standards (CETS 196 art 5, the Rabat threshold, Practice 7 ...)
 GOOD_PRACTICE = yaml.safe_load((Path(__file__).parent / "data" / "good-practice-battery.yaml").read_text("utf-8"))

@@ -37,6 +37,18 @@ GOOD_RULE = """\
 """
 
 
+def pack_copy_with(tmp_path: Path, file_name: str, marker: str, replacement: str) -> tuple[Path, str]:
+    """A copy of the shipped pack with the one occurrence of ``marker`` in ``file_name`` replaced;
+    the copy's folder and the file's original text."""
+    pack_dir = tmp_path / "iccpr19"
+    shutil.copytree(RULES / "iccpr19", pack_dir)
+    path = pack_dir / file_name
+    text = path.read_text("utf-8")
+    assert text.count(marker) == 1
+    path.write_text(text.replace(marker, replacement, 1), "utf-8")
+    return pack_dir, text
+
+
 def make_pack(tmp_path: Path, rule_text: str) -> Path:
     pack = tmp_path / "pack"
     pack.mkdir()
@@ -118,18 +130,13 @@ def test_validate_rules_cli_on_builtin_pack():
 def test_known_gaps_are_reported_open_or_closed(tmp_path):
     from rightscheck.validate import validate_packs
 
-    pack_dir = tmp_path / "iccpr19"
-    shutil.copytree(RULES / "iccpr19", pack_dir)
-    rules_file = pack_dir / "legality.yaml"
-    text = rules_file.read_text("utf-8")
     marker = "  signals: [legality.extremism, blocking.vague-triggers]"
-    assert text.count(marker) == 1
     gaps = (
         "    known_gaps:\n"
         "      - {text: 'the ideology of extremism', expect: flag, note: 'closed: the rule flags it'}\n"
         "      - {text: 'the ideology of extremism', expect: pass, note: 'open: the rule still flags it'}\n"
     )
-    rules_file.write_text(text.replace(marker, gaps + marker, 1), "utf-8")
+    pack_dir, _ = pack_copy_with(tmp_path, "legality.yaml", marker, gaps + marker)
     result = validate_packs([load_pack(pack_dir)])
     assert not result.failures
     assert sorted((r, e, closed) for r, e, _, closed in result.gaps) == [
@@ -294,13 +301,7 @@ def test_migrate_rules_rewrites_a_version_1_pack_that_then_behaves_the_same(tmp_
 
 
 def test_a_scope_that_implies_an_unknown_scope_is_an_error_with_its_line(tmp_path):
-    pack_dir = tmp_path / "iccpr19"
-    shutil.copytree(RULES / "iccpr19", pack_dir)
-    meta = pack_dir / "pack.yaml"
-    text = meta.read_text("utf-8")
-    marker = "    implies: [expression]"
-    assert text.count(marker) == 1
-    meta.write_text(text.replace(marker, "    implies: [expresion]", 1), "utf-8")
+    pack_dir, text = pack_copy_with(tmp_path, "pack.yaml", "    implies: [expression]", "    implies: [expresion]")
     with pytest.raises(RuleError) as info:
         load_pack(pack_dir)
     err = info.value

@@ -88,8 +88,8 @@ def corpus_report(which: str, details: str | None, language: str | None = None, 
                 for d in r.defects:
                     if not d.found:
                         words = ", ".join(d.terms) or "(missing element)"
-                        rules = ", ".join(sorted(set(d.elsewhere)))
-                        elsewhere = f" (under another test: {rules})" if rules else ""
+                        others = ", ".join(sorted(set(d.elsewhere)))
+                        elsewhere = f" (under another test: {others})" if others else ""
                         print(f"    missed {r.id} {'/'.join(d.tests)}: {words}{elsewhere}")
                 for rule in r.false_missing:
                     print(f"    present element reported missing: {r.id} {rule}")

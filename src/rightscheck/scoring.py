@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .models import Finding, Overall, ScoreStep, TestResult, Verdict, badness
+from .models import Finding, Overall, ScoreStep, TestResult, Verdict, badness, took_points
 from .schema import SEVERITIES, TESTS, Scoring, TestId
 
 
@@ -94,7 +94,7 @@ def overall(tests: dict[TestId, TestResult], engages_expression: bool = True) ->
                        reason=f"no concern found by the rules that ran, but {', '.join(unlooked)} "
                        "had rules with no words in the provision's language: see those tests")
     parts = ["no concern found on the face of the text"]
-    if score is not None and score < 100:  # findings that took points, too few to raise a concern
+    if took_points(score):  # findings too few to raise a concern
         parts = ["only findings too small to raise a concern: points for a reviewer to check"]
     if not engages_expression:
         parts = ["the provision does not appear to restrict expression; "

@@ -16,6 +16,7 @@ from ..models import (
     InputInfo,
     Report,
     ReviewSummary,
+    took_points,
 )
 from ..worddiff import DiffPart
 
@@ -37,7 +38,7 @@ def verdict_word(verdict: str, long: bool = False, score: float | None = None) -
     """A verdict as people read it: "no concern found on the face of the text", never a bare
     "compatible", and "no serious concern" when findings took points from the ``score`` (below
     100: they stand under the verdict); ``long`` for a sentence, short for a table cell."""
-    if verdict == "compatible" and score is not None and score < 100:
+    if verdict == "compatible" and took_points(score):
         return VERDICT_LABEL_WITH_POINTS if long else VERDICT_SHORT_WITH_POINTS
     return (VERDICT_LABEL if long else VERDICT_SHORT)[verdict]
 

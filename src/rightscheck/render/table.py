@@ -30,7 +30,7 @@ STATUS_ICON = {"satisfied": "✔", "flagged": "✘", "needs_review": "?"}
 
 
 def _verdict(verdict: str, word: str) -> Text:
-    return Text((word).upper(), style=VERDICT_STYLE[verdict])
+    return Text(word.upper(), style=VERDICT_STYLE[verdict])
 
 
 TEST_SHORT = {"legality": "legality", "legitimate_aim": "aim", "necessity": "necessity",

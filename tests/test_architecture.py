@@ -14,7 +14,7 @@ PACKAGE = ROOT / "src" / "rightscheck"
 # what each layer may import from the rest of rightscheck
 ALLOWED = {
     "render": {"models", "change_models", "worddiff", "wordml"},
-    "readers": {"models", "errors", "lexicon", "language", "yamlio", "paths", "wordml", "limits"},
+    "readers": {"models", "errors", "lexicon", "language", "yamlio", "paths", "wordml", "limits", "regexes"},
 }
 
 

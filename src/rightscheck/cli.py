@@ -14,6 +14,10 @@ from typing import Any
 
 import click
 
+# The command line runs no pydantic plugin: looking for plugins reads the metadata of every
+# installed package, a tenth of a short check's time (pydantic's documented switch).
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
+
 from . import __version__
 from .clock import today
 from .errors import RightscheckError
@@ -25,7 +29,10 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> object:
         try:
-            return super().invoke(ctx)
+            done = super().invoke(ctx)
+            if "rightscheck.regexes" in sys.modules:  # patterns compiled afresh: kept for the next run
+                sys.modules["rightscheck.regexes"].save()
+            return done
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
         except RightscheckError as exc:

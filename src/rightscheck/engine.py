@@ -80,9 +80,13 @@ def run_rule(cr: CompiledRule, ctx: Context) -> Finding | None:
     rule = cr.rule
     if not cr.applies(ctx.engages):
         return None
-    compiled = cr.pack.view(ctx.language).rules.get(rule.id)
+    view = cr.pack.view(ctx.language)
+    compiled = view.rules.get(rule.id)
     if compiled is None:
         return None  # no words for this rule in the provision's language (see LanguageView.missing)
+    needed = view.needs.get(rule.id)
+    if needed is not None and view.index is not None and needed.isdisjoint(ctx.lists_found(view.index)):
+        return None  # none of the words it needs is in the text
     matcher, unless = compiled
     result = matcher(ctx)
     if not result.matched:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from . import regexes
 from .morphology import KeyText, Morphology
 from .penalty import Penalty
 from .prefilter import Gated
@@ -102,11 +103,20 @@ class Context:
     morphology: Morphology = field(default_factory=Morphology)  # of the provision's language
     cache: dict[int, Result] = field(default_factory=dict)
     term_hits: dict[int, list[list[Range]]] = field(default_factory=dict)
+    lists_hit: dict[int, frozenset[int]] = field(default_factory=dict)
     key_texts: dict[int, KeyText] = field(default_factory=dict)
 
     @property
     def norm(self) -> str:
         return self.nt.norm
+
+    def lists_found(self, index: TermIndex) -> frozenset[int]:
+        """The term lists of ``index`` with words in the text."""
+        key = id(index)
+        found = self.lists_hit.get(key)
+        if found is None:
+            found = self.lists_hit[key] = frozenset(i for i, hits in enumerate(index.hits(self)) if hits)
+        return found
 
     def key_text(self, morphology: Morphology) -> KeyText:
         """The text as the terms of a language see it (stems for a stemming language)."""
@@ -129,6 +139,12 @@ class Compiled:
 
     def evaluate(self, ctx: Context) -> Result:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def needs(self) -> frozenset[int] | None:
+        """Term lists (of the pack's :class:`TermIndex`) one of which must have words in the text
+        for this to match; None when it may match without (an absence, a penalty, a regex). The
+        engine passes over a rule whose lists found nothing without evaluating it."""
+        return None
 
 
 def _sorted_unique(ranges: Iterable[Range]) -> tuple[Range, ...]:
@@ -177,8 +193,9 @@ class _LazyPatterns:
     need, the terms one by one only once that expression has matched somewhere: compiling is most
     of what a short check costs."""
 
-    def __init__(self, sources: list[tuple[int, str]]) -> None:
+    def __init__(self, sources: list[tuple[int, str]], group: str) -> None:
         self._sources = sources
+        self._group = group  # of the patterns kept between runs (see regexes)
         self._lists: dict[str, tuple[int, ...]] | None = None
         self._compiled: list[tuple[tuple[int, ...], re.Pattern[str]]] | None = None
         self._any: re.Pattern[str] | bool | None = False  # False: not compiled yet
@@ -201,12 +218,14 @@ class _LazyPatterns:
         """One expression for all the group's terms (None for a group of one term)."""
         if self._any is False:
             lists = self._patterns()
-            self._any = re.compile("|".join(f"(?:{pattern})" for pattern in lists)) if len(lists) > 1 else None
+            self._any = (regexes.compile("|".join(f"(?:{pattern})" for pattern in lists), group=self._group)
+                         if len(lists) > 1 else None)
         return self._any  # type: ignore[return-value]
 
     def compile(self) -> list[tuple[tuple[int, ...], re.Pattern[str]]]:
         if self._compiled is None:
-            self._compiled = [(ids, re.compile(pattern)) for pattern, ids in self._patterns().items()]
+            self._compiled = [(ids, regexes.compile(pattern, group=self._group))
+                              for pattern, ids in self._patterns().items()]
         return self._compiled
 
     def __iter__(self) -> Iterator[tuple[tuple[int, ...], re.Pattern[str]]]:
@@ -234,8 +253,9 @@ class TermIndex:
     """
 
     def __init__(self, morphology: Morphology | None = None,
-                 memo: dict[str, tuple[str, tuple[str, ...] | None, str]] | None = None) -> None:
+                 memo: dict[str, tuple[str, tuple[str, ...] | None, str]] | None = None, group: str = "terms") -> None:
         self.morphology = morphology or Morphology()
+        self.group = group  # the patterns' group in the cache kept between runs (see regexes): the language
         # term -> (pattern, keys, opening): what the morphology makes of a term, kept between runs by the
         # pack cache (stemming every term of a lexicon is the bulk of compiling a language)
         self.memo: dict[str, tuple[str, tuple[str, ...] | None, str]] = memo if memo is not None else {}
@@ -296,15 +316,16 @@ class TermIndex:
                 return None
             # the gate asks only whether some term's first word starts here (a necessary condition,
             # short to compile); the terms themselves are compiled when it opens
-            gate = re.compile("|".join(sorted(self.openings[key])))
+            gate = regexes.compile("|".join(sorted(self.openings[key])), group=self.group)
             groups = self.by_opening[key]
             # openings that read nothing past the word they start (no space, hyphen or apostrophe
             # in them) open the same groups wherever that word stands: the scan remembers them
             local = not self.morphology.characters and all(_READS_ONE_WORD.fullmatch(o) for o in groups)
             if len(groups) == 1:  # the gate is the one opening: no second look
-                compiled = _Keyed(gate, [(_ALWAYS, _LazyPatterns(sources))], local)
+                compiled = _Keyed(gate, [(_ALWAYS, _LazyPatterns(sources, self.group))], local)
             else:
-                openings = [(re.compile(o), _LazyPatterns(entries)) for o, entries in sorted(groups.items())]
+                openings = [(regexes.compile(o, group=self.group), _LazyPatterns(entries, self.group))
+                            for o, entries in sorted(groups.items())]
                 compiled = _Keyed(gate, openings, local)
             self._compiled[key] = compiled
         return compiled
@@ -333,16 +354,24 @@ class TermIndex:
         for m in self._starts.finditer(text):
             yield m.start(), m.group()
 
+    def hits(self, ctx: Context) -> list[list[Range]]:
+        """:meth:`scan` of the provision, once."""
+        key = id(self)
+        scanned = ctx.term_hits.get(key)
+        if scanned is None:
+            scanned = ctx.term_hits[key] = self.scan(ctx.key_text(self.morphology))
+        return scanned
+
     def scan(self, key_text: KeyText) -> list[list[Range]]:
         """For each registered list, the ranges of the normalised text where its terms match
         (longest at each start)."""
         best: list[dict[int, int]] = [{} for _ in range(self.lists)]
         if self._anywhere is None:
-            self._anywhere = _LazyPatterns(self.anywhere_sources)
+            self._anywhere = _LazyPatterns(self.anywhere_sources, self.group)
             # terms that may start anywhere are tried behind one gate on their first words, as
             # keyed terms are; where each opening reads only the word it starts ("\w*تحريض"), the
             # gate's answer is remembered per word
-            self._anywhere_gate = re.compile("|".join(sorted(self.anywhere_openings)) or "(?!)")
+            self._anywhere_gate = regexes.compile("|".join(sorted(self.anywhere_openings)) or "(?!)", group=self.group)
             one_word = not self.morphology.characters and all(
                 _READS_ONE_WORD.fullmatch(o) for o in self.anywhere_openings)
             self._anywhere_by_word = {} if one_word else None
@@ -404,17 +433,16 @@ class Terms(Compiled):
         self.list_id = index.add(self.terms)
 
     def evaluate(self, ctx: Context) -> Result:
-        key = id(self.index)
-        scanned = ctx.term_hits.get(key)
-        if scanned is None:
-            scanned = ctx.term_hits[key] = self.index.scan(ctx.key_text(self.index.morphology))
-        hits = scanned[self.list_id]
+        hits = self.index.hits(ctx)[self.list_id]
         return Result(True, tuple(hits)) if hits else NO_MATCH  # most lists have no hit: nothing to build
+
+    def needs(self) -> frozenset[int] | None:
+        return frozenset((self.list_id,))
 
 
 class Regex(Compiled):
-    def __init__(self, pattern: str) -> None:
-        self.regex = Gated(pattern, re.IGNORECASE)  # a text without its literals is passed over at once
+    def __init__(self, pattern: str, group: str = "common") -> None:
+        self.regex = Gated(pattern, re.IGNORECASE, group)  # a text without its literals is passed over at once
 
     def evaluate(self, ctx: Context) -> Result:
         hits = [(m.start(), m.end()) for m in self.regex.finditer(ctx.norm) if m.end() > m.start()]
@@ -468,6 +496,9 @@ class ElementsOnly(Compiled):
         kept = tuple(h for h in inner.hits if not inside(h, ctx.optional))
         return Result(True, kept) if kept else NO_MATCH
 
+    def needs(self) -> frozenset[int] | None:
+        return self.inner.needs()
+
 
 class All(Compiled):
     def __init__(self, parts: list[Compiled]) -> None:
@@ -482,6 +513,10 @@ class All(Compiled):
             if result.hits:
                 found.append(result.hits)
         return _joined(found)
+
+    def needs(self) -> frozenset[int] | None:
+        """What any one part needs (every part must match): the narrowest."""
+        return min((n for n in (p.needs() for p in self.parts) if n is not None), key=len, default=None)
 
 
 class Any(Compiled):
@@ -498,6 +533,11 @@ class Any(Compiled):
                 if result.hits:
                     found.append(result.hits)
         return _joined(found) if matched else NO_MATCH
+
+    def needs(self) -> frozenset[int] | None:
+        """What one of the parts needs, when every part needs something."""
+        needed = [p.needs() for p in self.parts]
+        return None if any(n is None for n in needed) else frozenset().union(*needed)  # type: ignore[arg-type]
 
 
 # ----------------------------------------------------------------------------- near
@@ -602,6 +642,9 @@ class NearM(Compiled):
         hits = by_mark[self.mark]
         return Result(True, _sorted_unique(hits))
 
+    def needs(self) -> frozenset[int] | None:
+        return self.a.needs()  # no words found, nothing near or lonely
+
 
 # ----------------------------------------------------------------------------- penalty
 class PenaltyM(Compiled):
@@ -670,6 +713,9 @@ class UndefinedInDocument(Compiled):
 
         hits = [h for h in self.terms(ctx).hits if not is_defined(ctx.norm[h[0]:h[1]])]
         return Result(bool(hits), tuple(hits))
+
+    def needs(self) -> frozenset[int] | None:
+        return self.terms.needs()
 
 
 # ----------------------------------------------------------------------------- compile

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from . import regexes
 from .lexicon import PenaltySpec
 from .models import PenaltyField
 from .prefilter import Gated
@@ -28,37 +29,41 @@ _WORDS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\u3400-\u4db
 class PenaltyReader:
     """The penalty phrasing of one language (a lexicon's ``penalty`` section), compiled."""
 
-    def __init__(self, spec: PenaltySpec) -> None:
+    def __init__(self, spec: PenaltySpec, group: str = "common") -> None:
         self.spec = spec
+
+        def compiled(pattern: str) -> re.Pattern[str]:  # the code kept between runs (see regexes)
+            return regexes.compile(pattern, group=group)
+
         self.numbers = {k.lower(): v for k, v in spec.numbers.items()}
         words = "|".join(re.escape(w) for w in sorted(self.numbers, key=len, reverse=True))
         # a number in digits, or in words, compound ones included ("cincuenta y cuatro", "twenty five")
         number = r"(?:\d+(?:[.,]\d+)?" + (f"|(?:{words})(?:{_JOINER}(?:{words})){{0,2}}" if words else "") + ")"
-        self._number_words = re.compile(rf"(?<!\w)(?:{words})(?!\w)") if words else None
+        self._number_words = compiled(rf"(?<!\w)(?:{words})(?!\w)") if words else None
         unit = rf"(?:\(\d+\) )?(?P<unit>{spec.years}|{spec.months})"
 
         lo_unit = rf"(?P<lo_unit>{spec.years}|{spec.months})"
         # a unit of time, with its number: every period a template reads contains one
         # (a unit alone can be a period too: Arabic "سنتين", two years)
-        self.period = re.compile(rf"(?:{number}[\s-]*(?:\(\d+\)\s*)?)?(?:{spec.years}|{spec.months})")
+        self.period = compiled(rf"(?:{number}[\s-]*(?:\(\d+\)\s*)?)?(?:{spec.years}|{spec.months})")
 
-        def template(t: str) -> re.Pattern[str]:
+        def template(t: str) -> Gated:
             # digits in brackets after a number ("dieciséis (16)", "five (5)") are what the number is
-            return re.compile(t.replace("{lo}", rf"(?P<lo>{number})(?: \((?P<lo_d>\d+)\))?")
-                              .replace("{hi}", rf"(?P<hi>{number})(?: \((?P<hi_d>\d+)\))?")
-                              .replace("{n}", rf"(?P<n>{number})(?: \((?P<n_d>\d+)\))?")
-                              .replace("{lo_unit}", lo_unit).replace("{unit}", unit))
+            return Gated(t.replace("{lo}", rf"(?P<lo>{number})(?: \((?P<lo_d>\d+)\))?")
+                               .replace("{hi}", rf"(?P<hi>{number})(?: \((?P<hi_d>\d+)\))?")
+                               .replace("{n}", rf"(?P<n>{number})(?: \((?P<n_d>\d+)\))?")
+                               .replace("{lo_unit}", lo_unit).replace("{unit}", unit), group=group)
 
-        self.months = re.compile(spec.months)
+        self.months = compiled(spec.months)
         # the penalty words are searched in the whole text: each behind its literal prefilter
-        self.custodial = Gated(spec.custodial)
-        self.life = Gated(spec.life) if spec.life else None
-        self.others = [(attr, Gated(rx)) for attr, rx in (
+        self.custodial = Gated(spec.custodial, group=group)
+        self.life = Gated(spec.life, group=group) if spec.life else None
+        self.others = [(attr, Gated(rx, group=group)) for attr, rx in (
             ("fine", spec.fine), ("ancillary_ban", spec.ancillary_ban), ("forced_labour", spec.forced_labour)) if rx]
         self.ranges = [template(t) for t in spec.ranges]
         self.bounds = [(template(t), "max") for t in spec.maximum] + [(template(t), "min") for t in spec.minimum]
-        self.not_after = re.compile(f"(?:{spec.not_after})\\s*$") if spec.not_after else None
-        self.any_word = re.compile("|".join(
+        self.not_after = compiled(f"(?:{spec.not_after})\\s*$") if spec.not_after else None
+        self.any_word = compiled("|".join(
             f"(?:{rx})" for rx in (spec.custodial, spec.life, spec.fine, spec.ancillary_ban, spec.forced_labour) if rx))
 
     def number(self, token: str) -> float:
@@ -202,7 +207,10 @@ def _read_text(norm: str, reader: PenaltyReader, p: Penalty) -> None:
             else:
                 windows.append((start, end))
 
-    def finditer(regex: re.Pattern[str]) -> list[re.Match[str]]:
+    def finditer(template: Gated) -> list[re.Match[str]]:
+        if not template.possible(norm):
+            return []  # the text lacks words every match of the template holds ("up to", "not less than")
+        regex = template.regex
         return [m for low, high in windows
                 for m in regex.finditer(norm, low, min(len(norm), high + _MATCH_TAIL)) if m.start() < high]
 

@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from . import regexes
+
 # The parser behind ``re``: internal to the standard library; if a later Python moves it, no
 # prefilter is made and every pattern simply runs.
 try:
@@ -145,30 +147,34 @@ def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     return tuple(sorted(found, key=lambda s: (-len(s), s)))
 
 
+_IGNORECASE = int(re.IGNORECASE)  # (an int: a RegexFlag operand sends `&` through the enum machinery)
+
+
 class Gated:
     """A compiled pattern behind its literal prefilter: ``search`` and ``finditer`` answer at once,
     with nothing, for a text that holds none of the literals. The text must be as the literals are
     (lower-cased for a case-insensitive pattern: the engine's normalised text is casefolded). The
     literals are worked out on first use, so that loading a pack stays cheap."""
 
-    __slots__ = ("_needles", "flags", "pattern", "regex")
+    __slots__ = ("_needles", "flags", "group", "pattern", "regex")
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
+    def __init__(self, pattern: str, flags: int = 0, group: str = "common") -> None:
         self.pattern = pattern
         self.flags = flags
-        self.regex = re.compile(pattern, flags)
+        self.group = group
+        self.regex = regexes.compile(pattern, flags, group)
         self._needles: tuple[str, ...] | bool | None = False  # False: not worked out yet
 
     @property
     def needles(self) -> tuple[str, ...] | None:
         if self._needles is False:
-            self._needles = needles(self.pattern, self.flags)
+            pattern, flags = self.pattern, self.flags
+            self._needles = regexes.remember(self.group, ("needles", pattern, flags), lambda: needles(pattern, flags))
         return self._needles  # type: ignore[return-value]
 
     def possible(self, text: str) -> bool:
         found = self.needles
-        return (found is None or any(n in text for n in found)
-                or (bool(self.regex.flags & re.IGNORECASE) and "ı" in text))
+        return found is None or any(n in text for n in found) or ("ı" in text and bool(self.regex.flags & _IGNORECASE))
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         if not self.possible(text):

@@ -114,6 +114,10 @@ class LanguageView:
     scope: dict[str, Compiled] = field(default_factory=dict)
     checklist: list[CompiledCheck] = field(default_factory=list)
     rules: dict[str, tuple[Compiled, Compiled | None]] = field(default_factory=dict)
+    # per rule, the term lists one of which must have words in a text for the rule to fire (see
+    # Compiled.needs), and the index they belong to: a rule whose lists found nothing is passed over
+    needs: dict[str, frozenset[int]] = field(default_factory=dict)
+    index: TermIndex | None = None
     missing: dict[str, list[str]] = field(default_factory=dict)
     penalty_reader: PenaltyReader | None = None
     definition_reader: DefinitionReader | None = None
@@ -213,12 +217,12 @@ def compile_language(pack: Pack, language: str) -> LanguageView:
     morphology = Morphology(lexicon.morphology) if lexicon is not None else Morphology()
     view = LanguageView(language=language, lexicon=lexicon, morphology=morphology)
     if lexicon is not None:
-        view.penalty_reader = PenaltyReader(lexicon.penalty) if lexicon.penalty else None
+        view.penalty_reader = PenaltyReader(lexicon.penalty, language) if lexicon.penalty else None
         view.definition_reader = DefinitionReader(lexicon.definitions, morphology)
     from . import pack_cache
 
     memo_key = f"{pack.hash}-{language}-terms-3"
-    index = TermIndex(morphology, pack_cache.load(memo_key))
+    index = view.index = TermIndex(morphology, pack_cache.load(memo_key), group=language)
     cache: dict[tuple[str, ...], Compiled] = {}
     reference = language == pack.reference_language
 
@@ -237,7 +241,7 @@ def compile_language(pack: Pack, language: str) -> LanguageView:
                 else:
                     terms += words
             parts: list[Compiled] = [Terms(terms, index)] if terms else []
-            parts += [Regex(rx) for rx in regexes]
+            parts += [Regex(rx, language) for rx in regexes]
             cache[key] = parts[0] if len(parts) == 1 else AnyOf(parts)
         return cache[key]
 
@@ -292,6 +296,8 @@ def compile_language(pack: Pack, language: str) -> LanguageView:
             view.missing[rule.id] = [missing.name]
             continue
         view.rules[rule.id] = (matcher, unless)
+        if (needed := matcher.needs()) is not None:
+            view.needs[rule.id] = needed
     if index.memo_grew:
         pack_cache.store(memo_key, index.memo)
     return view

@@ -16,6 +16,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from . import regexes
+
 # Characters that carry no meaning for matching and are dropped.
 _INVISIBLE = {
     "\u00ad",  # soft hyphen
@@ -37,10 +39,10 @@ _HYPHENS = {"-", "\u2010", "\u2011"}
 # A word: a run of letters and digits, except that each Han character is a word of its own (a
 # language written without spaces).
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_WORD_RE = re.compile(rf"[{_HAN}]|[^\W{_HAN}]+")
+_WORD_RE = regexes.compile(rf"[{_HAN}]|[^\W{_HAN}]+")
 # Clause boundaries: sentence ends, semicolons, colons and line-initial list markers (full-width
 # and Arabic punctuation too).
-_CLAUSE_RE = re.compile(
+_CLAUSE_RE = regexes.compile(
     r"(?:[.;:!?](?=\s|$)|[。；：！？؛؟]|\n\s*(?:\(?[0-9a-z]{1,3}[).]|[-*\u2022]|（[^）\n]{1,4}）))")
 
 
@@ -119,7 +121,12 @@ _TYPOGRAPHIC = str.maketrans(_PLAIN)
 
 @lru_cache(maxsize=1)
 def _combining_class() -> str:
-    """The combining marks of the Basic Multilingual Plane, as ranges for a character class."""
+    """The combining marks of the Basic Multilingual Plane, as ranges for a character class
+    (worked out once per version of the Unicode data: it takes a look at 65,000 characters)."""
+    return regexes.remember("common", ("combining", unicodedata.unidata_version), _combining_ranges)
+
+
+def _combining_ranges() -> str:
     ranges: list[tuple[int, int]] = []
     for code in range(0x300, 0x10000):
         if unicodedata.combining(chr(code)):
@@ -136,7 +143,7 @@ def _simple_runs(drop: str) -> re.Pattern[str]:
     or combining character (nor a base that takes combining marks): in any script, such a run
     usually folds one character for one."""
     excluded = re.escape("".join(sorted(_INVISIBLE | _HYPHENS | set(drop)))) + _combining_class()
-    return re.compile(rf"(?:[^\s{excluded}](?![{_combining_class()}])|\x20(?![\s{excluded}]))+")
+    return regexes.compile(rf"(?:[^\s{excluded}](?![{_combining_class()}])|\x20(?![\s{excluded}]))+")
 
 
 @lru_cache(maxsize=16)

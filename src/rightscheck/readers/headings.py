@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import regexes
 from ..lexicon import HeadingsSpec
 
 _LEAD = r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?"
@@ -88,20 +89,22 @@ def build_headings(specs: Iterable[HeadingsSpec]) -> Headings:
     if words:
         kinds = "|".join(f"(?:{w})" for w in words)
         # "Article 16", and "Art.16" (an abbreviation's full stop may stand for the space)
-        articles.append(re.compile(rf"{_LEAD}(?P<kind>{kinds})(?:[ \t]+|(?<=\.)){_NUM}\.?(?:\*\*)?{_TITLE}",
-                                   re.MULTILINE))
+        articles.append(regexes.compile(rf"{_LEAD}(?P<kind>{kinds})(?:[ \t]+|(?<=\.)){_NUM}\.?(?:\*\*)?{_TITLE}",
+                                        re.MULTILINE, "headings"))
     for s in specs:
         for form in s.article_forms:
-            articles.append(re.compile(rf"{_LEAD}(?:{form})(?:\*\*)?{_FORM_TITLE}", re.MULTILINE))
+            articles.append(regexes.compile(rf"{_LEAD}(?:{form})(?:\*\*)?{_FORM_TITLE}", re.MULTILINE, "headings"))
     divisions: list[re.Pattern[str]] = []
     division_words = [w for s in specs for w in s.division]
     if division_words:
         kinds = "|".join(f"(?:{w})" for w in division_words)
-        divisions.append(re.compile(rf"{_LEAD}(?:{kinds})[ \t]+(?:[IVXLC]+|\d+)\b[^\n]*$", re.MULTILINE))
+        divisions.append(regexes.compile(rf"{_LEAD}(?:{kinds})[ \t]+(?:[IVXLC]+|\d+)\b[^\n]*$", re.MULTILINE,
+                                         "headings"))
     for s in specs:
         for form in s.division_forms:
-            divisions.append(re.compile(rf"{_LEAD}(?:{form})[^\n]*$", re.MULTILINE))
-    sections = re.compile("|".join(f"(?:{w})" for w in section_words)) if section_words else None
+            divisions.append(regexes.compile(rf"{_LEAD}(?:{form})[^\n]*$", re.MULTILINE, "headings"))
+    sections = (regexes.compile("|".join(f"(?:{w})" for w in section_words), group="headings")
+                if section_words else None)
     numerals = tuple(sorted({k: v for s in specs for k, v in s.numerals.items()}.items()))
     return Headings(tuple(articles), sections, tuple(divisions), numerals)
 

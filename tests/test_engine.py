@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import yaml
 
+from rightscheck.corpus import load_corpus
 from rightscheck.engine import assess
 from rightscheck.readers.yaml_reader import read_yaml
 
-from .conftest import EXAMPLES, rules_of
+from .conftest import EXAMPLES, ROOT, rules_of
 
 BUDAPEST_2 = (
     "Each Party shall adopt such legislative and other measures as may be necessary to establish "
@@ -193,3 +194,22 @@ def test_a_repeal_restricts_nothing(check):
               "injuring the reputation of the State and section 183A on defamation of the President.")
     assert r.findings == [] and r.overall.verdict == "not_engaged"
     assert any("repeals offences" in n for n in r.notes)
+
+
+def test_passing_over_rules_whose_words_are_absent_changes_no_report(packs):
+    """A rule none of whose needed term lists found words in a text is not evaluated (speed); on
+    every provision of the corpus, in six languages, the reports are the same as when every rule
+    is evaluated."""
+    provisions = [e.provision() for e in load_corpus(ROOT / "tests" / "corpus")]
+    fast = assess(provisions, packs, generated_on="2026-01-01", jobs=1)
+    views = [view for pack in packs for view in pack.views.values()]
+    assert sum(len(v.needs) for v in views) > 200, "most rules need some words: the shortcut is in use"
+    kept = [(view, view.needs) for view in views]
+    try:
+        for view, _ in kept:
+            view.needs = {}
+        slow = assess(provisions, packs, generated_on="2026-01-01", jobs=1)
+    finally:
+        for view, needs in kept:
+            view.needs = needs
+    assert fast.model_dump() == slow.model_dump()

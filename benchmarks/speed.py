@@ -177,9 +177,9 @@ def main() -> None:
 
 
 def series() -> None:
-    """Time and peak memory of a full check as the input grows, for the whole JSON report and for
-    JSON Lines (streamed: memory should not grow with the number of reports), beside what merely
-    reading the input costs."""
+    """Time and peak memory of a full check as the input grows, for the JSON report and for JSON
+    Lines (both written provision by provision: memory should not grow with the number of reports),
+    beside what merely reading the input costs."""
     print("provisions | JSON: s, peak MiB | JSON Lines: s, peak MiB | reading the input only: peak MiB")
     reader = ("import sys\nfrom rightscheck.readers import Limits, read_inputs\n"
               "read_inputs([sys.argv[1]], Limits(40, 50000))\n")

@@ -41,6 +41,27 @@ def test_check_json_follows_the_contract():
     Report.model_validate(data)
 
 
+def test_json_written_provision_by_provision_is_the_whole_report(tmp_path, packs, monkeypatch):
+    """The JSON report of a batch is written as each provision is done (memory stays flat); its
+    text is, byte for byte, the one the whole report renders to, for several documents and for none."""
+    from rightscheck.cli import _read
+    from rightscheck.clock import today
+    from rightscheck.engine import assess, prepare
+    from rightscheck.render.json_out import render_json, stream_json
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    for example in ("originals.yaml", "concept-note-2023-drafts.yaml", "draft-chapter.md"):
+        path = str(EXAMPLES / example)
+        provisions, inputs = _read((path,), 10, 10_000, 1_000_000, None, packs, "accepted")
+        whole = render_json(assess(provisions, packs, inputs=inputs, generated_on=today()))
+        out = tmp_path / f"{example}.json"
+        assert run("check", path, "--format", "json", "-o", str(out)).exit_code == 0
+        assert out.read_text("utf-8") == whole
+        assert len(json.loads(whole)["provisions"]) == len(provisions) > 1
+    empty = prepare(packs).head(generated_on="2026-01-01")
+    assert "".join(stream_json(empty, [])) == render_json(empty)
+
+
 def test_published_json_schema_is_current():
     published = json.loads((ROOT / "schema" / "report-v2.json").read_text("utf-8"))
     assert published == json.loads(json.dumps(Report.model_json_schema()))

@@ -109,31 +109,46 @@ def _emit(value: Any, fmt: str, output: str | None, render: Callable[[Any], str 
         sys.stdout.write(render(value))  # type: ignore[arg-type]
 
 
-def _stream_jsonl(provisions: list, packs: list, inputs: list, output: str | None, jobs: int | None,
-                  **options: Any) -> str:
-    """Assess and write JSON Lines as each provision is done: a header line (the report without
-    its provisions), one line per provision, and an end line (count and review); memory stays
-    flat however many provisions there are. Returns the worst overall verdict."""
+def _stream(fmt: str, provisions: list, packs: list, inputs: list, output: str | None, jobs: int | None,
+            **options: Any) -> str:
+    """Assess and write each provision as it is done, so that memory stays flat however many
+    provisions there are: JSON Lines (a header line, the report without its provisions; one line
+    per provision; an end line with the count and review), or the JSON report itself (the same
+    text as when it is made whole; not with a review, whose summary comes before the provisions).
+    Returns the worst overall verdict."""
     import contextlib
     import json
 
     from .engine import iter_assess, prepare
     from .models import JSONL_VERSION, VERDICT_RANK
     from .output import open_atomic
+    from .render.json_out import stream_json
 
     run = prepare(packs, **options)
-    head = run.head(inputs, today()).model_dump(mode="json", exclude={"provisions", "review"})
-    worst, count, decided = "not_engaged", 0, []
-    target = open_atomic(Path(output)) if output else contextlib.nullcontext(sys.stdout)
-    with target as out:
-        out.write(json.dumps({"type": "header", "jsonl_version": JSONL_VERSION, **head}, ensure_ascii=False) + "\n")
+    head = run.head(inputs, today())
+    worst, count = "not_engaged", 0
+    decided: list[Any] = []  # findings a reviewer decided on, for the review summary
+
+    def counted() -> Any:
+        nonlocal worst, count
         for report in iter_assess(provisions, run, jobs):
-            out.write(json.dumps({"type": "provision", **report.model_dump(mode="json")}, ensure_ascii=False) + "\n")
             count += 1
             if VERDICT_RANK[report.overall.verdict] > VERDICT_RANK[worst]:
                 worst = report.overall.verdict
             if run.decisions is not None:
-                decided += [f for f in report.findings if f.decision]
+                decided.extend(f for f in report.findings if f.decision)
+            yield report
+
+    target = open_atomic(Path(output)) if output else contextlib.nullcontext(sys.stdout)
+    with target as out:
+        if fmt == "json":
+            for piece in stream_json(head, counted()):
+                out.write(piece)
+            return worst
+        fields = head.model_dump(mode="json", exclude={"provisions", "review"})
+        out.write(json.dumps({"type": "header", "jsonl_version": JSONL_VERSION, **fields}, ensure_ascii=False) + "\n")
+        for report in counted():
+            out.write(json.dumps({"type": "provision", **report.model_dump(mode="json")}, ensure_ascii=False) + "\n")
         review = run.review_summary(decided)
         out.write(json.dumps({"type": "end", "provisions": count,
                               "review": review.model_dump(mode="json") if review else None}, ensure_ascii=False) + "\n")
@@ -206,7 +221,8 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json", "jsonl", "html", "docx"]),
               default="table", show_default=True,
-              help="Report format (docx needs --output; jsonl streams one provision per line, for large batches).")
+              help="Report format (docx needs --output; json and jsonl are written provision by provision, "
+                   "jsonl one line each).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
 @rules_option
 @with_select
@@ -241,9 +257,9 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tupl
         from .review import load_review
 
         review = load_review(Path(review_path))
-    if fmt == "jsonl":
-        worst = _stream_jsonl(provisions, packs, inputs, output, jobs, select=selected, ignore=ignored,
-                              preview=preview, review=review, review_file=review_path or "")
+    if fmt == "jsonl" or (fmt == "json" and review is None):
+        worst = _stream(fmt, provisions, packs, inputs, output, jobs, select=selected, ignore=ignored,
+                        preview=preview, review=review, review_file=review_path or "")
         if fail_on and VERDICT_RANK[worst] >= VERDICT_RANK[fail_on]:
             sys.exit(1)
         return

@@ -6,6 +6,7 @@ message naming the file and line; never a traceback). Each command imports lazil
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -29,10 +30,7 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> object:
         try:
-            done = super().invoke(ctx)
-            if "rightscheck.regexes" in sys.modules:  # patterns compiled afresh: kept for the next run
-                sys.modules["rightscheck.regexes"].save()
-            return done
+            return super().invoke(ctx)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
         except RightscheckError as exc:
@@ -47,6 +45,12 @@ class _Group(click.Group):
             click.echo(f"error: internal error ({type(exc).__name__}: {exc}); nothing was written. "
                        "Please report it with the input; RIGHTSCHECK_DEBUG=1 shows the details.", err=True)
             sys.exit(2)
+        finally:
+            # the patterns compiled afresh in this run are kept for the next, whatever the exit status
+            # (--fail-on exits 1); a cache that cannot be written only saves no time
+            if "rightscheck.regexes" in sys.modules:
+                with contextlib.suppress(Exception):
+                    sys.modules["rightscheck.regexes"].save()
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -116,7 +120,6 @@ def _stream(fmt: str, provisions: list, packs: list, inputs: list, output: str |
     per provision; an end line with the count and review), or the JSON report itself (the same
     text as when it is made whole; not with a review, whose summary comes before the provisions).
     Returns the worst overall verdict."""
-    import contextlib
     import json
 
     from .engine import iter_assess, prepare

@@ -129,3 +129,19 @@ def test_a_second_run_built_from_kept_code_reports_the_same(tmp_path):
     assert reports[0] == reports[1]
     again = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "cache").glob("*regex*")}
     assert again == kept, "the second run found every pattern it needed kept"
+
+
+def test_the_code_is_kept_when_the_check_exits_1(tmp_path):
+    """--fail-on makes a pipeline's check exit 1 on every run: the patterns are kept all the same."""
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    env = {**os.environ, "RIGHTSCHECK_CACHE": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "rightscheck", "check",
+                           str(ROOT / "examples" / "cis-2018-extremist-materials.yaml"), "--fail-on", "concerns",
+                           "--format", "json", "-o", str(tmp_path / "out.json")], env=env, capture_output=True)
+    assert done.returncode == 1
+    assert list(tmp_path.glob("*regex*-en.pickle"))

@@ -196,6 +196,21 @@ def test_a_loaded_pack_comes_from_the_cache_until_a_file_changes(tmp_path, monke
     assert pack_cache.cache_dir() is None
 
 
+def test_what_other_code_cached_is_removed_when_the_cache_is_written(tmp_path, monkeypatch):
+    """Each version of the code keeps its own cache files; those of other code are never read again
+    and are removed the next time the cache is written, so they do not pile up."""
+    from rightscheck import pack_cache
+
+    monkeypatch.setenv("RIGHTSCHECK_CACHE", str(tmp_path))
+    stale = tmp_path / "pack-0123456789ab-regex-en.pickle"
+    stale.write_bytes(b"old")
+    unrelated = tmp_path / "notes.txt"
+    unrelated.write_text("kept", "utf-8")
+    pack_cache.store("some-key", {"a": 1})
+    assert pack_cache.load("some-key") == {"a": 1}
+    assert not stale.exists() and unrelated.exists()
+
+
 def test_the_json_schemas_of_rule_files_lexicons_and_pack_are_current_and_hold_for_the_shipped_pack():
     import json
 

@@ -75,6 +75,17 @@ def store(key: str, value: Any) -> None:
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        _forget_other_code(path.parent)
     except OSError:
         with contextlib.suppress(OSError, NameError):
             Path(tmp).unlink(missing_ok=True)  # type: ignore[possibly-undefined]
+
+
+def _forget_other_code(folder: Path) -> None:
+    """Remove what other code (an earlier version, an edited checkout) cached here: it is never
+    read again, and each version's files would otherwise pile up."""
+    mine = f"pack-{_code_stamp()}-"
+    for stale in folder.glob("pack-*.pickle"):
+        if not stale.name.startswith(mine):
+            with contextlib.suppress(OSError):
+                stale.unlink()

@@ -334,3 +334,25 @@ def test_a_lexicon_may_give_a_rules_words_for_people_in_its_language(tmp_path):
                    if f.rule == "LEG-GLORIFICATION")
     assert finding.title == "Apologie non définie" and finding.message.endswith("l'apologie n'est pas un acte défini.")
     assert finding.question  # what the lexicon does not give stays in the rule's own words
+
+
+def test_an_exception_word_with_the_stem_of_the_word_it_qualifies_is_refused(tmp_path):
+    """In a language compared stem by stem, a single exception word excuses every word of its stem:
+    « profession » among the words that are not communication would excuse « professer » (a speech
+    act) wherever it stands. validate-rules names the word, its file and line, and the fix."""
+    import shutil
+
+    from rightscheck.rules import load_pack
+    from rightscheck.validate import validate_packs
+
+    pack_dir = tmp_path / "iccpr19"
+    shutil.copytree(ROOT / "rules" / "iccpr19", pack_dir)
+    lexicon = pack_dir / "lexicons" / "fr.yaml"
+    text = lexicon.read_text("utf-8")
+    lexicon.write_text(text.replace("  communication-not: [", '  communication-not: ["profession", ', 1), "utf-8")
+    report = validate_packs([load_pack(pack_dir)])
+    found = [f for f in report.failures if f.kind == "exception"]
+    assert [(f.text, f.language) for f in found] == [("profession", "fr")]
+    assert "profess" in found[0].problem and "phrase" in found[0].problem
+    assert found[0].file.endswith("fr.yaml") and found[0].line > 1
+    assert not [f for f in validate_packs([load_pack(ROOT / "rules" / "iccpr19")]).failures if f.kind == "exception"]

@@ -509,7 +509,8 @@ def validate_rules(directory: str | None) -> None:
     result = validate_packs(packs)
     for f in result.failures:
         lang = f" [{f.language}]" if f.language else ""
-        click.echo(f"{f.file}:{f.line}: {f.rule}{lang}: {f.kind} example {f.text!r}: {f.problem}")
+        what = "exception word" if f.kind == "exception" else f"{f.kind} example"
+        click.echo(f"{f.file}:{f.line}: {f.rule}{lang}: {what} {f.text!r}: {f.problem}")
     for rule, expect, note, closed in result.gaps:
         if closed:
             click.echo(f"known gap closed: {rule} now does what it should ({expect}); make it an example — {note}")

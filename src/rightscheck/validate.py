@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .engine import assess, make_context, run_rule
+from .lexicon import VocabPattern
+from .matchers import vocab_names
 from .models import Finding, Provision
 from .penalty import parse_penalty
 from .rules import CompiledRule, Pack, language_data
-from .schema import Examples
+from .schema import Examples, Matcher, Near
 from .text import normalise
 
 
@@ -23,7 +26,7 @@ class ExampleFailure:
     rule: str
     file: str
     line: int
-    kind: str  # "flag" | "pass" | "form" | "penalty" | "missing"
+    kind: str  # "flag" | "pass" | "form" | "penalty" | "missing" | "exception"
     text: str
     problem: str
     language: str = ""
@@ -115,6 +118,8 @@ def _check_lexicon(pack: Pack, language: str, report: ValidationReport) -> None:
         if wrong:
             report.failures.append(
                 ExampleFailure("(penalty)", file, 1, "penalty", pex.text, "; ".join(wrong), language))
+    if morph.stems:
+        _check_exceptions(pack, language, report)
     for cr in pack.rules:
         if cr.rule.id not in view.rules:
             continue
@@ -128,6 +133,58 @@ def _check_lexicon(pack: Pack, language: str, report: ValidationReport) -> None:
             continue
         report.rules += 1
         _check_examples(cr, examples, language, file, 1, report, edits=False)
+
+
+def _exceptions(m: Matcher) -> list[Near]:
+    """The exceptions in a matcher: `not_near` with `within: same words`."""
+    found = [m.not_near] if m.not_near is not None and m.not_near.within_words == -1 else []
+    return found + [e for child in m.children() for e in _exceptions(child)]
+
+
+def _check_exceptions(pack: Pack, language: str, report: ValidationReport) -> None:
+    """An exception word must not share its stem with a word it qualifies: in a language whose
+    terms are compared stem by stem, a single word listed as an exception ("not near ... within
+    same words") excuses every word with its stem, so « profession » would excuse « professer »
+    wherever it stands, and the rule would never see that word. Such an exception is written as a
+    phrase that carries its other sense (« exercice de la profession »)."""
+    morph = pack.view(language).morphology
+
+    def words_of(names: set[str]) -> list[str]:
+        found: list[str] = []
+        for name in sorted(names):
+            words = pack.words(language, name)
+            found += (words.terms if isinstance(words, VocabPattern) else words) if words else []
+        return found
+
+    matchers = [(f"scope {name}", scope.match) for name, scope in pack.meta.scope.items()]
+    matchers += [(cr.rule.id, m) for cr in pack.rules for m in (cr.rule.match, cr.rule.when.not_text) if m]
+    reported: set[tuple[str, str]] = set()
+    for owner, matcher in matchers:
+        for near in _exceptions(matcher):
+            stems = {w: morph.key_text(w).text for term in words_of(vocab_names(near.find))
+                     for w in (part.rstrip("*") for part in term.lower().split()) if w and w not in {"...", "…"}}
+            for term in words_of(vocab_names(near.of)):
+                if " " in term.strip() or (term, owner) in reported:
+                    continue
+                single = re.compile(morph.term_pattern(term))
+                excused = sorted(w for w, stem in stems.items() if single.fullmatch(stem))
+                if excused:
+                    reported.add((term, owner))
+                    file = pack.lexicon_files[language]
+                    report.failures.append(ExampleFailure(
+                        owner, file, _line_of_term(file, term), "exception", term,
+                        f"the exception word {term!r} has the stem of {', '.join(map(repr, excused))}, which it "
+                        "qualifies: it would excuse that word wherever it stands; write the exception as a phrase "
+                        "that carries its other sense", language))
+
+
+def _line_of_term(file: str, term: str) -> int:
+    """The line where a lexicon lists ``term`` (quoted), for the message; 1 if it is not found."""
+    try:
+        lines = Path(file).read_text("utf-8").splitlines()
+    except OSError:
+        return 1
+    return next((i for i, line in enumerate(lines, 1) if f'"{term}"' in line), 1)
 
 
 def _edit_problem(cr: CompiledRule, text: str, finding: Finding, expected: str | None = None) -> str:

@@ -36,7 +36,7 @@ from .models import (
 from .morphology import KeyText, Morphology
 from .penalty import parse_penalty
 from .review import Decisions
-from .rules import CompiledRule, Pack, language_data, local_scopes, scoped, select_rules
+from .rules import CompiledRule, LanguageView, Pack, language_data, local_scopes, scoped, select_rules
 from .schema import TESTS, Scoring, TestId
 from .scoring import excluded_test, finding_points, needs_words, not_assessed, overall, score_test
 from .text import NormText, normalise
@@ -75,12 +75,13 @@ def _sources(cr: CompiledRule) -> list[SourceOut]:
     return cr.sources_out
 
 
-def run_rule(cr: CompiledRule, ctx: Context) -> Finding | None:
-    """Apply one compiled rule to one provision; None when it does not fire."""
+def run_rule(cr: CompiledRule, ctx: Context, view: LanguageView | None = None) -> Finding | None:
+    """Apply one compiled rule to one provision; None when it does not fire. ``view``: the rule's
+    pack compiled for the provision's language, when the caller has it at hand."""
     rule = cr.rule
-    if not cr.applies(ctx.engages):
+    if not cr.condition.holds(ctx.engages):
         return None
-    view = cr.pack.view(ctx.language)
+    view = view or cr.pack.view(ctx.language)
     compiled = view.rules.get(rule.id)
     if compiled is None:
         return None  # no words for this rule in the provision's language (see LanguageView.missing)
@@ -279,14 +280,16 @@ def assess_provision(
     engages = ctx.engages
     findings: list[Finding] = []
     unavailable: dict[str, list[str]] = {}  # test -> rules with no words in this language
+    views = {id(p): p.view(ctx.language) for p in packs}  # the packs that run in this language
     for cr in rules if not exempt else ():
-        if cr.pack not in packs:
+        view = views.get(id(cr.pack))
+        if view is None:
             continue
-        if cr.rule.id in cr.pack.view(ctx.language).missing:
+        if cr.rule.id in view.missing:
             if cr.applies(engages):
                 unavailable.setdefault(cr.rule.test, []).append(cr.rule.id)
             continue
-        finding = run_rule(cr, ctx)
+        finding = run_rule(cr, ctx, view)
         if finding is not None:
             findings.append(finding)
     findings.sort(key=lambda f: (TESTS.index(f.test), -f.points, f.rule))

@@ -101,7 +101,7 @@ class Context:
     inherited: list[Inheritance] = field(default_factory=list)
     language: str = "en"
     morphology: Morphology = field(default_factory=Morphology)  # of the provision's language
-    cache: dict[int, Result] = field(default_factory=dict)
+    cache: dict[Compiled, Result] = field(default_factory=dict)  # by matcher (hashed by identity)
     term_hits: dict[int, list[list[Range]]] = field(default_factory=dict)
     lists_hit: dict[int, frozenset[int]] = field(default_factory=dict)
     key_texts: dict[int, KeyText] = field(default_factory=dict)
@@ -131,10 +131,9 @@ class Compiled:
     """Base class: evaluation with per-provision caching."""
 
     def __call__(self, ctx: Context) -> Result:
-        key = id(self)
-        cached = ctx.cache.get(key)
+        cached = ctx.cache.get(self)
         if cached is None:
-            cached = ctx.cache[key] = self.evaluate(ctx)
+            cached = ctx.cache[self] = self.evaluate(ctx)
         return cached
 
     def evaluate(self, ctx: Context) -> Result:  # pragma: no cover - abstract

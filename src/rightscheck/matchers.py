@@ -375,13 +375,14 @@ class TermIndex:
                 _READS_ONE_WORD.fullmatch(o) for o in self.anywhere_openings)
             self._anywhere_by_word = {} if one_word else None
         anywhere_all = self._anywhere
+        anywhere = bool(anywhere_all)  # asked for every word: once here, not per word
         anywhere_gate = self._anywhere_gate.match
         anywhere_by_word = self._anywhere_by_word
         sources, compiled, by_word = self.sources, self._compiled, self._by_word
         text = key_text.text
         for pos, word in self._positions(text):
             key = word[:3]
-            if key not in sources and not anywhere_all:
+            if key not in sources and not anywhere:
                 continue  # the common case: no term starts like this word
             groups: list[_LazyPatterns] = []
             if key in sources:
@@ -389,13 +390,13 @@ class TermIndex:
                 if keyed is None or not keyed.local:
                     groups = self._opened(key, text, pos)
                 elif (known := by_word.get(word)) is not None:
-                    groups = list(known)
+                    groups = list(known) if anywhere else known  # (copied only if it may grow below)
                 else:
                     if len(by_word) >= _WORDS_REMEMBERED:
                         by_word.clear()
                     groups = self._opened(key, text, pos)
                     by_word[word] = list(groups)
-            if anywhere_all:
+            if anywhere:
                 if anywhere_by_word is None:
                     opens = anywhere_gate(text, pos) is not None
                 elif (opens := anywhere_by_word.get(word)) is None:  # type: ignore[assignment]

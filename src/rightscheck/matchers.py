@@ -102,8 +102,8 @@ class Context:
     language: str = "en"
     morphology: Morphology = field(default_factory=Morphology)  # of the provision's language
     cache: dict[Compiled, Result] = field(default_factory=dict)  # by matcher (hashed by identity)
-    term_hits: dict[int, list[list[Range]]] = field(default_factory=dict)
-    lists_hit: dict[int, frozenset[int]] = field(default_factory=dict)
+    term_hits: dict[TermIndex, list[list[Range]]] = field(default_factory=dict)  # by index (identity)
+    lists_hit: dict[TermIndex, frozenset[int]] = field(default_factory=dict)
     key_texts: dict[int, KeyText] = field(default_factory=dict)
 
     @property
@@ -112,10 +112,9 @@ class Context:
 
     def lists_found(self, index: TermIndex) -> frozenset[int]:
         """The term lists of ``index`` with words in the text."""
-        key = id(index)
-        found = self.lists_hit.get(key)
+        found = self.lists_hit.get(index)
         if found is None:
-            found = self.lists_hit[key] = frozenset(i for i, hits in enumerate(index.hits(self)) if hits)
+            found = self.lists_hit[index] = frozenset(i for i, hits in enumerate(index.hits(self)) if hits)
         return found
 
     def key_text(self, morphology: Morphology) -> KeyText:
@@ -355,10 +354,9 @@ class TermIndex:
 
     def hits(self, ctx: Context) -> list[list[Range]]:
         """:meth:`scan` of the provision, once."""
-        key = id(self)
-        scanned = ctx.term_hits.get(key)
+        scanned = ctx.term_hits.get(self)
         if scanned is None:
-            scanned = ctx.term_hits[key] = self.scan(ctx.key_text(self.morphology))
+            scanned = ctx.term_hits[self] = self.scan(ctx.key_text(self.morphology))
         return scanned
 
     def scan(self, key_text: KeyText) -> list[list[Range]]:

@@ -339,7 +339,7 @@ class TermIndex:
         """Where a term may start, with the word that starts there (in a character-segmented
         language, the character); its key is the word's first three letters."""
         if not self.morphology.characters:
-            return ((word.start(), word.group()) for word in _WORD.finditer(text))
+            return [(word.start(), word.group()) for word in _WORD.finditer(text)]  # (a list: cheaper to walk)
         return self._char_positions(text)
 
     def _char_positions(self, text: str) -> Iterable[tuple[int, str]]:

@@ -418,8 +418,16 @@ class TermIndex:
                                 best[list_id][pos] = end
         if key_text.key_starts is None:
             return [sorted(found.items()) if found else [] for found in best]
+        # back to the normalised text; a term in several lists hits the same range in each (about
+        # half the hits), so each range is mapped once
         to_norm = key_text.to_norm
-        return [sorted(to_norm(s, e) for s, e in found.items()) if found else [] for found in best]
+        mapped: dict[Range, Range] = {}
+        for found in best:
+            if found:
+                for hit in found.items():
+                    if hit not in mapped:
+                        mapped[hit] = to_norm(*hit)
+        return [sorted(mapped[hit] for hit in found.items()) if found else [] for found in best]
 
 
 class Terms(Compiled):

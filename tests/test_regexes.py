@@ -145,3 +145,16 @@ def test_the_code_is_kept_when_the_check_exits_1(tmp_path):
                            "--format", "json", "-o", str(tmp_path / "out.json")], env=env, capture_output=True)
     assert done.returncode == 1
     assert list(tmp_path.glob("*regex*-en.pickle"))
+
+
+def test_internals_not_as_expected_fall_back_to_re_compile(fresh_cache, monkeypatch):
+    """Another Python whose regex internals differ: the patterns are compiled by re.compile."""
+    def broken(*args, **kwargs):
+        raise TypeError("changed internals")
+
+    monkeypatch.setattr(regexes._compiler, "_code", broken)
+    rx = regexes.compile(PATTERNS[2], 0, "test")
+    assert _behaviour(rx) == _behaviour(re.compile(PATTERNS[2]))
+    assert not regexes._new, "nothing is kept from a failed build"
+    monkeypatch.setattr(regexes._parser, "parse", broken)
+    assert _behaviour(regexes.compile(PATTERNS[3], 0, "test")) == _behaviour(re.compile(PATTERNS[3]))

@@ -75,7 +75,12 @@ def compile(pattern: str, flags: int = 0, group: str = "common") -> re.Pattern[s
 
 def _made(pattern: str, flags: int) -> tuple[re.Pattern[str], Any] | None:
     """The pattern compiled as ``re._compiler.compile`` does, with the code it generated."""
-    parsed = _parser.parse(pattern, flags)  # a bad pattern raises re.error here, as in re.compile
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:
+        raise  # a bad pattern: the same error as re.compile gives
+    except Exception:  # internals not as expected: the caller uses re.compile
+        return None
     try:
         code = _compiler._code(parsed, flags)
         state = parsed.state

@@ -77,11 +77,13 @@ class CompiledRule:
     file: str
     line: int
     condition: ScopeCondition = field(init=False)  # the rule's `when`, scopes named by pack
+    unconditional: bool = field(init=False)  # no scope in its `when`: it applies to every provision
     # the rule's sources as reports cite them: the same for every finding, so made once (engine)
     sources_out: list[SourceOut] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.condition = ScopeCondition.of(self.rule.when.engages, self.rule.when.not_engages, self.pack.name)
+        self.unconditional = not (self.condition.engages or self.condition.not_engages)
 
     def applies(self, engaged: frozenset[str]) -> bool:
         return self.condition.holds(engaged)

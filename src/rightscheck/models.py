@@ -36,18 +36,18 @@ VERDICT_LABEL: dict[str, str] = {
 VERDICT_LABEL_WITH_POINTS = ("no serious concern found on the face of the text: the findings are points "
                              "for a reviewer to check")
 VERDICT_SHORT_WITH_POINTS = "no serious concern"
-
-
-def took_points(score: float | None) -> bool:
-    """Whether findings brought a score below 100: under a clean verdict, findings too small to
-    raise a concern (the one criterion for "no serious concern", in the reason and the words)."""
-    return score is not None and score < 100
 # The same, short enough for a table cell.
 VERDICT_SHORT: dict[str, str] = {
     "compatible": "no concern found", "concerns": "concerns", "incompatible": "incompatible",
     "needs_review": "needs review", "excluded": "excluded", "not_engaged": "not engaged",
     "not_assessed": "not assessed",
 }
+
+
+def took_points(score: float | None) -> bool:
+    """Whether findings brought a score below 100: under a clean verdict, findings too small to
+    raise a concern (the one criterion for "no serious concern", in the reason and the words)."""
+    return score is not None and score < 100
 
 
 def badness(verdict: str, score: float | None) -> tuple[int, float]:

@@ -79,7 +79,7 @@ def run_rule(cr: CompiledRule, ctx: Context, view: LanguageView | None = None) -
     """Apply one compiled rule to one provision; None when it does not fire. ``view``: the rule's
     pack compiled for the provision's language, when the caller has it at hand."""
     rule = cr.rule
-    if not cr.unconditional and not cr.condition.holds(ctx.engages):
+    if not cr.applies(ctx.engages):
         return None
     view = view or cr.pack.view(ctx.language)
     compiled = view.rules.get(rule.id)

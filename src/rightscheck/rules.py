@@ -86,7 +86,7 @@ class CompiledRule:
         self.unconditional = not (self.condition.engages or self.condition.not_engages)
 
     def applies(self, engaged: frozenset[str]) -> bool:
-        return self.condition.holds(engaged)
+        return self.unconditional or self.condition.holds(engaged)
 
 
 @dataclass

@@ -15,6 +15,7 @@ from .engine import assess, make_context, run_rule
 from .lexicon import VocabPattern
 from .matchers import vocab_names
 from .models import Finding, Provision
+from .morphology import Morphology
 from .penalty import parse_penalty
 from .rules import CompiledRule, Pack, language_data
 from .schema import Examples, Matcher, Near
@@ -119,7 +120,7 @@ def _check_lexicon(pack: Pack, language: str, report: ValidationReport) -> None:
             report.failures.append(
                 ExampleFailure("(penalty)", file, 1, "penalty", pex.text, "; ".join(wrong), language))
     if morph.stems:
-        _check_exceptions(pack, language, report)
+        _check_exceptions(pack, language, morph, file, report)
     for cr in pack.rules:
         if cr.rule.id not in view.rules:
             continue
@@ -141,13 +142,12 @@ def _exceptions(m: Matcher) -> list[Near]:
     return found + [e for child in m.children() for e in _exceptions(child)]
 
 
-def _check_exceptions(pack: Pack, language: str, report: ValidationReport) -> None:
+def _check_exceptions(pack: Pack, language: str, morph: Morphology, file: str, report: ValidationReport) -> None:
     """An exception word must not share its stem with a word it qualifies: in a language whose
     terms are compared stem by stem, a single word listed as an exception ("not near ... within
     same words") excuses every word with its stem, so « profession » would excuse « professer »
     wherever it stands, and the rule would never see that word. Such an exception is written as a
     phrase that carries its other sense (« exercice de la profession »)."""
-    morph = pack.view(language).morphology
 
     def words_of(names: set[str]) -> list[str]:
         found: list[str] = []
@@ -170,7 +170,6 @@ def _check_exceptions(pack: Pack, language: str, report: ValidationReport) -> No
                 excused = sorted(w for w, stem in stems.items() if single.fullmatch(stem))
                 if excused:
                     reported.add((term, owner))
-                    file = pack.lexicon_files[language]
                     report.failures.append(ExampleFailure(
                         owner, file, _line_of_term(file, term), "exception", term,
                         f"the exception word {term!r} has the stem of {', '.join(map(repr, excused))}, which it "

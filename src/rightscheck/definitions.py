@@ -24,6 +24,7 @@ from .text import NormText
 _CLAUSE_END = re.compile(r"\.(?= |$)|[;。؛]")
 # Where a not-required clause ends: also at a comma ("whether or not any person is encouraged, …").
 _PHRASE_END = re.compile(r"\.(?= |$)|[;,。؛，、،]")
+_WORDS = re.compile(r"\w")
 
 
 class DefinitionReader:
@@ -58,8 +59,15 @@ class DefinitionReader:
 
     def saving_ranges(self, nt: NormText) -> list[tuple[int, int]]:
         """Normalised ranges of saving and exclusion clauses: from the clause's trigger words to
-        the end of its sentence or clause."""
-        return _clauses(nt, self.saving)
+        the end of its sentence or clause. Clauses that follow each other (an exemption, then the
+        exception that restores liability) make one range: words found across both are in it."""
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(_clauses(nt, self.saving)):
+            if merged and not _WORDS.search(nt.norm, merged[-1][1], max(start, merged[-1][1])):
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return merged
 
     def optional_ranges(self, nt: NormText) -> list[tuple[int, int]]:
         """Normalised ranges whose words are not elements of the offence: optional clauses (to

@@ -163,6 +163,51 @@ def test_defamation_by_its_elements_is_defamation(check, language, text):
     assert report.overall.verdict != "not_engaged"
 
 
+# An exemption, with the proviso that restores liability ("… is exempt …; this exemption does not
+# apply where malice to insult is proven"), enacts no insult offence: its words draw neither the
+# insult nor the special-protection finding, while the offence it exempts from does (sentences of
+# our own, in each language's drafting).
+EXEMPTIONS = [
+    ('en',
+     'No person shall be liable for any statement on matters of public interest concerning public '
+     'officials. The exemption does not apply where actual malice of the author to insult the person or '
+     'to violate his private life is proven.',
+     'Whoever insults a public official in connection with his duties shall be punished with imprisonment '
+     'of up to one year.'),
+    ('es',
+     'No será responsable quien difundiere manifestaciones sobre asuntos de interés público referidas a '
+     'funcionarios públicos. La exención no procederá cuando se pruebe la real malicia del autor de '
+     'injuriar a la persona.',
+     'El que injuriare a un funcionario público en ejercicio de sus funciones será sancionado con prisión '
+     'de seis meses a dos años.'),
+    ('fr',
+     "Est exempt de peine celui qui publie des propos sur une question d'intérêt général concernant un "
+     "fonctionnaire. L'exemption ne s'applique pas lorsque l'intention d'outrager la personne est établie.",
+     "L'outrage adressé à un fonctionnaire dans l'exercice de ses fonctions est puni d'un an "
+     "d'emprisonnement."),
+    ('ru',
+     'Журналист освобождается от уголовной ответственности за распространение достоверных сведений, '
+     'представляющих общественный интерес, о должностных лицах, за исключением случаев, когда доказан '
+     'умысел оскорбить лицо.',
+     'Публичное оскорбление представителя власти при исполнении им своих должностных обязанностей '
+     'наказывается лишением свободы на срок до одного года.'),
+    ('ar',
+     'يعفى من العقاب من ينشر آراء في مسائل تتعلق بالمصلحة العامة بشأن الموظفين العموميين، ما لم يثبت قصد '
+     'إهانة الشخص.',
+     'يعاقب بالحبس مدة لا تزيد على سنة كل من أهان موظفا عموميا أثناء تأدية وظيفته.'),
+    ('zh',
+     '對於可受公評之事，而為適當之評論，涉及公務員者，不罰。但有侮辱公務員之故意者，不在此限。',
+     '於公務員依法執行職務時，當場侮辱者，處六月以下有期徒刑。'),
+]
+
+
+@pytest.mark.parametrize(("language", "exemption", "offence"), EXEMPTIONS)
+def test_an_exemption_and_its_proviso_enact_no_insult_offence(check, language, exemption, offence):
+    exempt = rules_of(check(exemption, language=language))
+    assert not exempt & {"LEG-INSULT", "NEC-SPECIAL-PROTECTION", "AIM-FEELINGS"}, exempt
+    assert "LEG-INSULT" in rules_of(check(offence, language=language))
+
+
 # Ordinary law that restricts no expression, in each language (sentences of our own), and a State's
 # undertakings that create no offence: a word that fires on such text is worse than a miss, so none
 # of it may draw a high or critical finding.

@@ -136,6 +136,13 @@ def test_budapest_offences_are_not_engaged(packs):
 # floors, not targets; Chinese from 0.80 to 0.75 when a Taiwanese assembly-permit entry moved in with its lesson
 # (the development part holds nine Chinese entries, so one defect moves it by 0.04)
 LANGUAGE_FLOORS = {"ru": 0.80, "fr": 0.75, "es": 0.70, "ar": 0.85, "zh": 0.75}
+# Endorsed texts whose high finding is a documented disagreement with the national court that upheld
+# them (docs/accuracy.md, Known disagreements), each with the one rule allowed: any other high
+# finding on them, or on any other endorsed text, fails.
+KNOWN_DISAGREEMENTS = {
+    # Colombia's art 134B as C-091/17 left it: a mandatory minimum of twelve months' prison
+    "co-cp-134b-2017 (PEN-MINIMUM-TERM)",
+}
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGE_FLOORS))
@@ -147,7 +154,7 @@ def test_each_language_finds_what_the_authorities_found(results, language):
     assert dev.false_missing == 0, dev
     for part in ("development", "validation"):
         s = summarise([r for r in results[part] if r.language == language])
-        assert s.endorsed_with_high == [], (part, s.endorsed_with_high)
+        assert [e for e in s.endorsed_with_high if e not in KNOWN_DISAGREEMENTS] == [], (part, s.endorsed_with_high)
 
 
 def test_words_marked_under_another_test_are_reported_but_not_counted(packs):

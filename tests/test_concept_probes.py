@@ -454,3 +454,24 @@ def test_ordinary_law_draws_no_serious_finding(check, language):
         report = check(text, language=language)
         serious = [f.rule for f in report.findings if f.severity in {"high", "critical"}]
         assert not serious, (text, serious)
+
+
+# Ordinary drafting (a definition by reference, a saving clause, "it is irrelevant whether", a right to
+# counsel, an appeal) appended to a well-drafted incitement offence adds no high or critical finding.
+BOILERPLATE = yaml.safe_load((Path(__file__).parent / "data" / "boilerplate.yaml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ru"])
+def test_ordinary_drafting_beside_a_good_offence_adds_no_serious_finding(check, language):
+    offence = BOILERPLATE[language]["offence"]
+    assert _serious(check(offence, language=language)) == set()
+    added = {}
+    for sentence in BOILERPLATE[language]["sentences"]:
+        serious = _serious(check(f"{offence} {sentence}", language=language))
+        if serious:
+            added[sentence] = serious
+    assert added == {}
+
+
+def _serious(report) -> set[str]:
+    return {f.rule for f in report.findings if f.severity in {"high", "critical"}}

@@ -461,7 +461,7 @@ def test_ordinary_law_draws_no_serious_finding(check, language):
 BOILERPLATE = yaml.safe_load((Path(__file__).parent / "data" / "boilerplate.yaml").read_text("utf-8"))
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "es", "ru"])
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ru", "ar", "zh"])
 def test_ordinary_drafting_beside_a_good_offence_adds_no_serious_finding(check, language):
     offence = BOILERPLATE[language]["offence"]
     assert _serious(check(offence, language=language)) == set()

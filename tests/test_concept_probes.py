@@ -475,3 +475,18 @@ def test_ordinary_drafting_beside_a_good_offence_adds_no_serious_finding(check, 
 
 def _serious(report) -> set[str]:
     return {f.rule for f in report.findings if f.severity in {"high", "critical"}}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ru", "ar", "zh"])
+def test_an_opening_saving_clause_does_not_hide_the_offence_after_it(check, language):
+    """"Without prejudice to section 5, whoever …", « Lorsque l'article 3 ne s'applique pas, quiconque
+    … »: the saving words open the sentence, the offence follows the comma and keeps its findings."""
+    offence = BOILERPLATE[language]["bad_offence"]
+    expected = _serious(check(offence[0].upper() + offence[1:], language=language))
+    assert expected, "the badly drafted offence draws serious findings on its own"
+    lost = {}
+    for opening in BOILERPLATE[language]["openings"]:
+        missing = expected - _serious(check(opening + offence, language=language))
+        if missing:
+            lost[opening] = missing
+    assert lost == {}

@@ -39,6 +39,9 @@ class DefinitionReader:
         self.optional = Gated("|".join(f"(?:{rx})" for rx in spec.optional)) if spec.optional else None
         self.not_required = (Gated("|".join(f"(?:{rx})" for rx in spec.not_required))
                              if spec.not_required else None)
+        # ", whoever": where a saving clause that opened the sentence gives way to the offence
+        self.offence_start = (re.compile(r"[,，،]\s*(?:" + "|".join(f"(?:{rx})" for rx in spec.offence_start) + ")")
+                              if spec.offence_start else None)
 
     def defined_terms(self, nt: NormText) -> list[str]:
         """The normalised terms the provision defines."""
@@ -62,12 +65,20 @@ class DefinitionReader:
         the end of its sentence or clause. Clauses that follow each other (an exemption, then the
         exception that restores liability) make one range: words found across both are in it."""
         merged: list[tuple[int, int]] = []
-        for start, end in sorted(_clauses(nt, self.saving)):
+        for start, end in sorted(self._before_offence(nt, r) for r in _clauses(nt, self.saving)):
             if merged and not _WORDS.search(nt.norm, merged[-1][1], max(start, merged[-1][1])):
                 merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
             else:
                 merged.append((start, end))
         return merged
+
+    def _before_offence(self, nt: NormText, clause: tuple[int, int]) -> tuple[int, int]:
+        """A saving clause cut at the comma where the offence's main clause opens ("Except where
+        the person is exempt from liability, whoever publishes …"): the offence is no saving."""
+        if self.offence_start is None:
+            return clause
+        opens = self.offence_start.search(nt.norm, clause[0], clause[1])
+        return (clause[0], opens.start()) if opens else clause
 
     def optional_ranges(self, nt: NormText) -> list[tuple[int, int]]:
         """Normalised ranges whose words are not elements of the offence: optional clauses (to

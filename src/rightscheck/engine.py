@@ -281,6 +281,9 @@ def assess_provision(
     findings: list[Finding] = []
     unavailable: dict[str, list[str]] = {}  # test -> rules with no words in this language
     views = {id(p): p.view(ctx.language) for p in packs}  # the packs that run in this language
+    # per pack, the rules one of whose needed term lists has words in the text (the rest cannot fire)
+    runnable = {key: view.runnable(ctx.lists_found(view.index)) for key, view in views.items()
+                if view.index is not None}
     for cr in rules if not exempt else ():
         view = views.get(id(cr.pack))
         if view is None:
@@ -288,6 +291,9 @@ def assess_provision(
         if cr.rule.id in view.missing:
             if cr.applies(engages):
                 unavailable.setdefault(cr.rule.test, []).append(cr.rule.id)
+            continue
+        may = runnable.get(id(cr.pack))
+        if may is not None and cr.rule.id not in may:
             continue
         finding = run_rule(cr, ctx, view)
         if finding is not None:

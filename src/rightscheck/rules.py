@@ -123,6 +123,22 @@ class LanguageView:
     missing: dict[str, list[str]] = field(default_factory=dict)
     penalty_reader: PenaltyReader | None = None
     definition_reader: DefinitionReader | None = None
+    # term list -> the rules that need it, and the rules that need none (made on first use)
+    _by_list: dict[int, list[str]] | None = field(default=None, repr=False)
+    _always: frozenset[str] = field(default=frozenset(), repr=False)
+
+    def runnable(self, found: frozenset[int]) -> frozenset[str]:
+        """The rules that may fire on a text whose term lists ``found`` have words: those that
+        need none, and those one of whose lists is found (the others are passed over unseen)."""
+        if self._by_list is None:
+            by_list: dict[int, list[str]] = {}
+            for rule_id, lists in self.needs.items():
+                for list_id in lists:
+                    by_list.setdefault(list_id, []).append(rule_id)
+            self._by_list = by_list
+            self._always = frozenset(r for r in self.rules if r not in self.needs)
+        by_list = self._by_list
+        return self._always.union(*(by_list[i] for i in found if i in by_list))
 
 
 @dataclass

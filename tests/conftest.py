@@ -53,3 +53,8 @@ def dev_set():
 
 def rules_of(report: ProvisionReport) -> set[str]:
     return {f.rule for f in report.findings}
+
+
+def serious_rules(report: ProvisionReport) -> set[str]:
+    """The rules of the report's high and critical findings."""
+    return {f.rule for f in report.findings if f.severity in {"high", "critical"}}

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import rules_of
+from .conftest import rules_of, serious_rules
 
 CASES = [
     # (text, rules that must fire, rules that must not, verdicts allowed)
@@ -452,7 +452,7 @@ GOOD_PRACTICE = yaml.safe_load((Path(__file__).parent / "data" / "good-practice-
 def test_ordinary_law_draws_no_serious_finding(check, language):
     for text in ORDINARY_LAW[language] + ORDINARY_LAW_2[language] + GOOD_PRACTICE[language]:
         report = check(text, language=language)
-        serious = [f.rule for f in report.findings if f.severity in {"high", "critical"}]
+        serious = serious_rules(report)
         assert not serious, (text, serious)
 
 
@@ -464,17 +464,13 @@ BOILERPLATE = yaml.safe_load((Path(__file__).parent / "data" / "boilerplate.yaml
 @pytest.mark.parametrize("language", ["en", "fr", "es", "ru", "ar", "zh"])
 def test_ordinary_drafting_beside_a_good_offence_adds_no_serious_finding(check, language):
     offence = BOILERPLATE[language]["offence"]
-    assert _serious(check(offence, language=language)) == set()
+    assert serious_rules(check(offence, language=language)) == set()
     added = {}
     for sentence in BOILERPLATE[language]["sentences"]:
-        serious = _serious(check(f"{offence} {sentence}", language=language))
+        serious = serious_rules(check(f"{offence} {sentence}", language=language))
         if serious:
             added[sentence] = serious
     assert added == {}
-
-
-def _serious(report) -> set[str]:
-    return {f.rule for f in report.findings if f.severity in {"high", "critical"}}
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "es", "ru", "ar", "zh"])
@@ -482,11 +478,11 @@ def test_an_opening_saving_clause_does_not_hide_the_offence_after_it(check, lang
     """"Without prejudice to section 5, whoever …", « Lorsque l'article 3 ne s'applique pas, quiconque
     … »: the saving words open the sentence, the offence follows the comma and keeps its findings."""
     offence = BOILERPLATE[language]["bad_offence"]
-    expected = _serious(check(offence[0].upper() + offence[1:], language=language))
+    expected = serious_rules(check(offence[0].upper() + offence[1:], language=language))
     assert expected, "the badly drafted offence draws serious findings on its own"
     lost = {}
     for opening in BOILERPLATE[language]["openings"]:
-        missing = expected - _serious(check(opening + offence, language=language))
+        missing = expected - serious_rules(check(opening + offence, language=language))
         if missing:
             lost[opening] = missing
     assert lost == {}

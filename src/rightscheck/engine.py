@@ -283,7 +283,7 @@ def assess_provision(
     views = {id(p): p.view(ctx.language) for p in packs}  # the packs that run in this language
     # per pack, the rules one of whose needed term lists has words in the text (the rest cannot fire)
     runnable = {key: view.runnable(ctx.lists_found(view.index)) for key, view in views.items()
-                if view.index is not None}
+                if view.index is not None and not exempt}
     for cr in rules if not exempt else ():
         view = views.get(id(cr.pack))
         if view is None:

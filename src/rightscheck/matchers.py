@@ -102,7 +102,7 @@ class Context:
     language: str = "en"
     morphology: Morphology = field(default_factory=Morphology)  # of the provision's language
     cache: dict[Compiled, Result] = field(default_factory=dict)  # by matcher (hashed by identity)
-    term_hits: dict[TermIndex, list[list[Range]]] = field(default_factory=dict)  # by index (identity)
+    term_hits: dict[TermIndex, dict[int, list[Range]]] = field(default_factory=dict)  # by index (identity)
     lists_hit: dict[TermIndex, frozenset[int]] = field(default_factory=dict)
     key_texts: dict[int, KeyText] = field(default_factory=dict)
 
@@ -114,7 +114,7 @@ class Context:
         """The term lists of ``index`` with words in the text."""
         found = self.lists_hit.get(index)
         if found is None:
-            found = self.lists_hit[index] = frozenset(i for i, hits in enumerate(index.hits(self)) if hits)
+            found = self.lists_hit[index] = frozenset(index.hits(self))
         return found
 
     def key_text(self, morphology: Morphology) -> KeyText:
@@ -352,17 +352,18 @@ class TermIndex:
         for m in self._starts.finditer(text):
             yield m.start(), m.group()
 
-    def hits(self, ctx: Context) -> list[list[Range]]:
+    def hits(self, ctx: Context) -> dict[int, list[Range]]:
         """:meth:`scan` of the provision, once."""
         scanned = ctx.term_hits.get(self)
         if scanned is None:
             scanned = ctx.term_hits[self] = self.scan(ctx.key_text(self.morphology))
         return scanned
 
-    def scan(self, key_text: KeyText) -> list[list[Range]]:
-        """For each registered list, the ranges of the normalised text where its terms match
-        (longest at each start)."""
-        best: list[dict[int, int]] = [{} for _ in range(self.lists)]
+    def scan(self, key_text: KeyText) -> dict[int, list[Range]]:
+        """For each registered list with words in the text (by its id), the ranges of the
+        normalised text where its terms match (longest at each start); most lists have none, and
+        are left out."""
+        best: dict[int, dict[int, int]] = {}
         if self._anywhere is None:
             self._anywhere = _LazyPatterns(self.anywhere_sources, self.group)
             # terms that may start anywhere are tried behind one gate on their first words, as
@@ -414,20 +415,22 @@ class TermIndex:
                     end = m.end()
                     if end > pos:
                         for list_id in list_ids:
-                            if end > best[list_id].get(pos, -1):
-                                best[list_id][pos] = end
+                            found = best.get(list_id)
+                            if found is None:
+                                best[list_id] = {pos: end}
+                            elif end > found.get(pos, -1):
+                                found[pos] = end
         if key_text.key_starts is None:
-            return [sorted(found.items()) if found else [] for found in best]
+            return {list_id: sorted(found.items()) for list_id, found in best.items()}
         # back to the normalised text; a term in several lists hits the same range in each (about
         # half the hits), so each range is mapped once
         to_norm = key_text.to_norm
         mapped: dict[Range, Range] = {}
-        for found in best:
-            if found:
-                for hit in found.items():
-                    if hit not in mapped:
-                        mapped[hit] = to_norm(*hit)
-        return [sorted(mapped[hit] for hit in found.items()) if found else [] for found in best]
+        for found in best.values():
+            for hit in found.items():
+                if hit not in mapped:
+                    mapped[hit] = to_norm(*hit)
+        return {list_id: sorted(mapped[hit] for hit in found.items()) for list_id, found in best.items()}
 
 
 class Terms(Compiled):
@@ -439,7 +442,7 @@ class Terms(Compiled):
         self.list_id = index.add(self.terms)
 
     def evaluate(self, ctx: Context) -> Result:
-        hits = self.index.hits(ctx)[self.list_id]
+        hits = self.index.hits(ctx).get(self.list_id)
         return Result(True, tuple(hits)) if hits else NO_MATCH  # most lists have no hit: nothing to build
 
     def needs(self) -> frozenset[int] | None:

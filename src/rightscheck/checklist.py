@@ -33,13 +33,17 @@ def build_checklist(packs: list[Pack], findings: list[Finding], ctx: Context) ->
             if mentioned_only(hits, ctx):
                 hits = []
             if hits:
+                # the first few distinct wordings, in order (a text may hit hundreds of times)
                 evidence: list[Evidence] = []
+                seen: set[str] = set()
                 for start, end in hits:
                     span = ctx.nt.to_original(start, end)
                     text = ctx.nt.original[span.start:span.end]
-                    if all(e.text.lower() != text.lower() for e in evidence):
+                    if text.lower() not in seen:
+                        seen.add(text.lower())
                         evidence.append(Evidence(text=text, start=span.start, end=span.end))
-                evidence = evidence[:MAX_EVIDENCE]
+                        if len(evidence) == MAX_EVIDENCE:
+                            break
                 satisfied = item.evidence_means == "satisfied"
                 items.append(ChecklistItem(
                     id=item.id, test=item.test, question=item.question, status=item.evidence_means,

@@ -77,7 +77,9 @@ def _sources(cr: CompiledRule) -> list[SourceOut]:
 
 def run_rule(cr: CompiledRule, ctx: Context, view: LanguageView | None = None) -> Finding | None:
     """Apply one compiled rule to one provision; None when it does not fire. ``view``: the rule's
-    pack compiled for the provision's language, when the caller has it at hand."""
+    pack compiled for the provision's language, when the caller has it at hand. (A rule none of
+    whose needed term lists has words in the text cannot fire: :func:`assess_provision` passes
+    over it through ``LanguageView.runnable`` before calling this.)"""
     rule = cr.rule
     if not cr.applies(ctx.engages):
         return None
@@ -85,9 +87,6 @@ def run_rule(cr: CompiledRule, ctx: Context, view: LanguageView | None = None) -
     compiled = view.rules.get(rule.id)
     if compiled is None:
         return None  # no words for this rule in the provision's language (see LanguageView.missing)
-    needed = view.needs.get(rule.id)
-    if needed is not None and view.index is not None and needed.isdisjoint(ctx.lists_found(view.index)):
-        return None  # none of the words it needs is in the text
     matcher, unless = compiled
     result = matcher(ctx)
     if not result.matched:

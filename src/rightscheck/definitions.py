@@ -27,6 +27,11 @@ _PHRASE_END = re.compile(r"\.(?= |$)|[;,。؛，、،]")
 _WORDS = re.compile(r"\w")
 
 
+def _either(regexes: list[str]) -> str:
+    """One regex source matching any of ``regexes``."""
+    return "|".join(f"(?:{rx})" for rx in regexes)
+
+
 class DefinitionReader:
     """How one language defines terms and mentions words without enacting them (a lexicon's
     ``definitions`` section), compiled."""
@@ -35,12 +40,11 @@ class DefinitionReader:
         self.morphology = morphology or Morphology()
         # each behind its literal prefilter: most provisions define nothing and save nothing
         self.defines = [Gated(rx) for rx in spec.defines]
-        self.saving = Gated("|".join(f"(?:{rx})" for rx in spec.saving)) if spec.saving else None
-        self.optional = Gated("|".join(f"(?:{rx})" for rx in spec.optional)) if spec.optional else None
-        self.not_required = (Gated("|".join(f"(?:{rx})" for rx in spec.not_required))
-                             if spec.not_required else None)
+        self.saving = Gated(_either(spec.saving)) if spec.saving else None
+        self.optional = Gated(_either(spec.optional)) if spec.optional else None
+        self.not_required = Gated(_either(spec.not_required)) if spec.not_required else None
         # ", whoever": where a saving clause that opened the sentence gives way to the offence
-        self.offence_start = (re.compile(r"[,，،]\s*(?:" + "|".join(f"(?:{rx})" for rx in spec.offence_start) + ")")
+        self.offence_start = (re.compile(r"[,，،]\s*(?:" + _either(spec.offence_start) + ")")
                               if spec.offence_start else None)
 
     def defined_terms(self, nt: NormText) -> list[str]:

@@ -89,12 +89,12 @@ def _time(fn) -> float:
     return time.perf_counter() - start
 
 
-def _cpu(fn) -> float:
-    """CPU time of ``fn`` in this process: on a shared virtual machine, time the host gives to
-    others (which wall time counts) is left out."""
-    start = time.process_time()
+def _wall_and_cpu(fn) -> tuple[float, float]:
+    """Wall time and CPU time of one run of ``fn`` in this process: on a shared virtual machine,
+    the CPU time leaves out the time the host gives to others (which wall time counts)."""
+    wall, cpu = time.perf_counter(), time.process_time()
     fn()
-    return time.process_time() - start
+    return time.perf_counter() - wall, time.process_time() - cpu
 
 
 def compiled_bytecode() -> None:
@@ -143,8 +143,8 @@ def main() -> None:
         # warm-up: each distinct text once, so that the patterns of the language (compiled the
         # first time a text needs them) are compiled before the clock starts
         assess(batch[:len(texts)], packs, jobs=1)
-        one = min(_time(lambda b=batch: assess(b, packs, jobs=1)) for _ in range(3))
-        cpu = min(_cpu(lambda b=batch: assess(b, packs, jobs=1)) for _ in range(3))
+        runs = [_wall_and_cpu(lambda b=batch: assess(b, packs, jobs=1)) for _ in range(3)]
+        one, cpu = min(r[0] for r in runs), min(r[1] for r in runs)
         every = min(_time(lambda b=batch: assess(b, packs)) for _ in range(3))
         print(f"  language {lang}: {one / len(batch) * 1000:.2f} ms per provision on one core "
               f"({cpu / len(batch) * 1000:.2f} ms of CPU time); "

@@ -213,12 +213,12 @@ class Lexicon(Strict):
     coverage: Literal["complete", "core"] = Field(
         "complete", description="'complete': every rule has words and examples in this language; "
         "'core': only some rules (the others make their test need review)")
-    morphology: MorphologySpec = MorphologySpec()
+    morphology: MorphologySpec = MorphologySpec.model_construct()
     vocabularies: dict[str, VocabWords] = Field(default_factory=dict)
     penalty: PenaltySpec | None = None
-    definitions: DefinitionsSpec = DefinitionsSpec()
-    headings: HeadingsSpec = HeadingsSpec()
-    redraft: RedraftSpec = RedraftSpec()
+    definitions: DefinitionsSpec = DefinitionsSpec.model_construct()
+    headings: HeadingsSpec = HeadingsSpec.model_construct()
+    redraft: RedraftSpec = RedraftSpec.model_construct()
     forms: list[FormCheck] = Field(default_factory=list)
     examples: dict[str, Examples] = Field(default_factory=dict, description="rule id -> examples in this language")
     texts: dict[str, RuleText] = Field(

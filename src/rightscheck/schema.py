@@ -419,7 +419,7 @@ class Rule(Strict):
     severity: Severity
     confidence: Confidence
     status: Literal["stable", "preview", "deprecated"] = "stable"
-    when: When = When()
+    when: When = When.model_construct()  # (not When(): that would build its validator at import)
     match: Matcher
     ignore_words_in: list[Literal["definitions", "saving-clauses"]] = Field(
         default_factory=list, description="words the rule never marks: those the provision itself defines, "
@@ -503,7 +503,7 @@ class ChecklistDef(Strict):
     evidence_label: str | None = None
     evidence_means: Literal["satisfied", "needs_review"] = "satisfied"
     review_hint: str
-    when: When = When()
+    when: When = When.model_construct()  # (not When(): that would build its validator at import)
 
 
 class Signal(Strict):

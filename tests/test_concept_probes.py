@@ -486,3 +486,24 @@ def test_an_opening_saving_clause_does_not_hide_the_offence_after_it(check, lang
         if missing:
             lost[opening] = missing
     assert lost == {}
+
+
+# An assembly named as the place where words are spoken (a publicity element) is not regulated by the
+# provision; an offence about assembling is. The wordings are ours.
+ASSEMBLY_SCOPE = [
+    ("en", "Whoever, in any public place or at any public meeting, utters words defamatory of another shall be "
+           "fined.", False),
+    ("en", "It shall be unlawful for three or more persons to assemble on any of the sidewalks and there conduct "
+           "themselves in a manner annoying to passers-by.", True),
+    ("en", "Whoever organises a public meeting without notifying the police shall be fined.", True),
+    ("fr", "Quiconque, par des discours proférés dans les lieux ou réunions publics, injurie autrui est puni d'une "
+           "amende.", False),
+    ("fr", "Quiconque organise une réunion publique sans déclaration préalable est puni d'une amende.", True),
+    ("es", "Quien, en lugares o reuniones públicas, injurie a otro será sancionado con multa.", False),
+    ("ar", "يعاقب بالغرامة كل من سب غيره بالقول او الصياح في مكان عام او اجتماع عام.", False),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "engaged"), ASSEMBLY_SCOPE)
+def test_an_assembly_named_as_a_venue_is_not_regulated(check, language, text, engaged):
+    assert ("assembly" in check(text, language=language).engages) is engaged

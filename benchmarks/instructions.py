@@ -29,29 +29,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BATCH = 400
 
+# The measured process: the engine of --src with the rules of --rules, on the batch speed.py times.
 CHILD = """
 import sys
 from pathlib import Path
-sys.path.insert(0, sys.argv[1])
+src, benchmarks, rules, corpus, lang, n, repeat = sys.argv[1:8]
+sys.path[:0] = [src, benchmarks]
 from rightscheck.corpus import load_corpus
 from rightscheck.engine import assess
-from rightscheck.models import Provision
 from rightscheck.rules import load_packs
-rules, corpus, lang, repeat = sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
+from speed import language_batch
 packs = load_packs([Path(rules)])
-texts = [e.text for e in load_corpus(Path(corpus)) if e.language == lang]
-batch = [Provision(id=f"{lang}-{i}", language=lang, text=texts[i % len(texts)] + f"\\n({i})") for i in range(BATCH)]
-assess(batch[:len(texts)], packs, jobs=1)
-for _ in range(repeat):
+batch = language_batch([e.text for e in load_corpus(Path(corpus)) if e.language == lang], lang, int(n), packs)
+for _ in range(int(repeat)):
     assess(batch, packs, jobs=1)
-""".replace("BATCH", str(BATCH))
+"""
 
 
-def count(script: Path, args: list[str], env: dict[str, str]) -> int:
+def count(args: list[str], env: dict[str, str]) -> int:
     """Instructions of one run of the child under cachegrind."""
     run = subprocess.run(
         ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-         sys.executable, str(script), *args],
+         sys.executable, "-c", CHILD, *args],
         capture_output=True, text=True, env=env, check=True)
     line = next(x for x in run.stderr.splitlines() if "I   refs" in x)
     return int(line.split(":")[1].replace(",", "").strip())
@@ -67,16 +66,14 @@ def main() -> int:
     if shutil.which("valgrind") is None:
         print("valgrind is not installed: this benchmark needs it (apt-get install valgrind)")
         return 2
-    script = Path(os.environ.get("TMPDIR", "/tmp")) / "rightscheck_instructions_child.py"
-    script.write_text(CHILD, encoding="utf-8")
     languages = opts.languages or ["en", "fr", "es", "ru", "ar", "zh"]
     for lang in languages:
-        args = [opts.src, opts.rules, opts.corpus, lang]
+        args = [opts.src, str(ROOT / "benchmarks"), opts.rules, opts.corpus, lang, str(BATCH)]
         with tempfile.TemporaryDirectory() as cache:
             # a cache of its own, built before counting: another version's run cannot replace it midway
             env = {**os.environ, "PYTHONHASHSEED": "0", "RIGHTSCHECK_CACHE": cache}
-            subprocess.run([sys.executable, str(script), *args, "0"], env=env, check=True)
-            warm, measured = count(script, [*args, "0"], env), count(script, [*args, "1"], env)
+            subprocess.run([sys.executable, "-c", CHILD, *args, "0"], env=env, check=True)
+            warm, measured = count([*args, "0"], env), count([*args, "1"], env)
         print(f"language {lang}: {(measured - warm) / BATCH / 1e6:.2f} million instructions per provision")
     return 0
 

@@ -83,18 +83,25 @@ def paired(first: list[str], second: list[str], repeat: int = 7) -> tuple[float,
     return statistics.median(ratios), min(ratios), max(ratios)
 
 
-def _time(fn) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
-
-
 def _wall_and_cpu(fn) -> tuple[float, float]:
     """Wall time and CPU time of one run of ``fn`` in this process: on a shared virtual machine,
     the CPU time leaves out the time the host gives to others (which wall time counts)."""
     wall, cpu = time.perf_counter(), time.process_time()
     fn()
     return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def language_batch(texts: list[str], lang: str, n: int, packs: list) -> list:
+    """``n`` provisions in ``lang`` made of the corpus's ``texts`` (each made distinct), after a
+    warm-up: each distinct text once, so that the patterns of the language (compiled the first time
+    a text needs them) are compiled before any clock starts. Also used by instructions.py."""
+    from rightscheck.engine import assess
+    from rightscheck.models import Provision
+
+    batch = [Provision(id=f"{lang}-{i}", language=lang, text=texts[i % len(texts)] + f"\n({i})")
+             for i in range(n)]
+    assess(batch[:len(texts)], packs, jobs=1)
+    return batch
 
 
 def compiled_bytecode() -> None:
@@ -138,14 +145,10 @@ def main() -> None:
     languages = [lang for lang in dict.fromkeys(lang for p in packs for lang in p.languages) if lang in by_language]
     for lang in languages:
         texts = by_language[lang]
-        batch = [Provision(id=f"{lang}-{i}", language=lang, text=texts[i % len(texts)] + f"\n({i})")
-                 for i in range(max(500, n // 4))]
-        # warm-up: each distinct text once, so that the patterns of the language (compiled the
-        # first time a text needs them) are compiled before the clock starts
-        assess(batch[:len(texts)], packs, jobs=1)
+        batch = language_batch(texts, lang, max(500, n // 4), packs)
         runs = [_wall_and_cpu(lambda b=batch: assess(b, packs, jobs=1)) for _ in range(3)]
         one, cpu = min(r[0] for r in runs), min(r[1] for r in runs)
-        every = min(_time(lambda b=batch: assess(b, packs)) for _ in range(3))
+        every = min(_wall_and_cpu(lambda b=batch: assess(b, packs))[0] for _ in range(3))
         print(f"  language {lang}: {one / len(batch) * 1000:.2f} ms per provision on one core "
               f"({cpu / len(batch) * 1000:.2f} ms of CPU time); "
               f"{every / len(batch) * 1000:.2f} ms with every core, worker start-up included "

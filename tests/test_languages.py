@@ -158,6 +158,35 @@ def test_a_stemmed_term_matches_its_inflected_forms_with_exact_spans():
     assert [text[nt.to_original(s, e).start:nt.to_original(s, e).end] for s, e in found[calls]] == ["призывами"]
 
 
+def test_the_scan_finds_what_each_terms_own_pattern_finds_when_words_recur():
+    """The scan works out once per distinct word which one-word terms match it; a word that recurs,
+    and longer terms that start with the same word, must still be found wherever they stand."""
+    import re
+
+    from rightscheck.lexicon import MorphologySpec
+    from rightscheck.matchers import TermIndex
+    from rightscheck.morphology import Morphology
+    from rightscheck.text import normalise
+
+    morph = Morphology(MorphologySpec(stemmer="french"))
+    lists = [["justif*"], ["justifie ... terrorisme", "apologie"], ["terroris*", "acte terroriste"],
+             ["l'apologie"], ["cyber-attaque"]]
+    index = TermIndex(morph)
+    ids = [index.add(terms) for terms in lists]
+    text = ("Quiconque justifie le terrorisme, fait l'apologie d'un acte terroriste ou justifie une "
+            "cyber-attaque, puis justifie encore le terrorisme, commet une apologie.")
+    key = morph.key_text(normalise(text).norm)
+    found = index.scan(key)
+    for list_id, terms in zip(ids, lists, strict=True):
+        expected: dict[int, int] = {}
+        for term in terms:
+            for m in re.finditer(morph.term_pattern(term), key.text):
+                expected[m.start()] = max(expected.get(m.start(), 0), m.end())
+        want = sorted(key.to_norm(*hit) for hit in expected.items())
+        assert found.get(list_id, []) == want, terms
+    assert len(found[ids[0]]) == 3 and len(found[ids[1]]) == 4  # every "justifie" each time, both "apologie"
+
+
 def test_chinese_terms_match_without_spaces_and_arabic_variants_fold():
     from rightscheck.lexicon import MorphologySpec
     from rightscheck.matchers import TermIndex

@@ -45,7 +45,9 @@ MAX_QUOTED = 4
 
 
 def _fill(template: str, quoted: str, ctx: Context) -> str:
-    text = template.replace("{match}", quoted).replace("{penalty}", ctx.penalty.describe())
+    text = template.replace("{match}", quoted)
+    if "{penalty}" in text:
+        text = text.replace("{penalty}", ctx.penalty.describe())
     if "{defined_in}" in text:
         where = "; ".join(f"'{i.term}' in {i.provision} ({', '.join(i.rules)})" for i in ctx.inherited)
         text = text.replace("{defined_in}", where or "another article")
@@ -73,6 +75,15 @@ def _sources(cr: CompiledRule) -> list[SourceOut]:
             for c in cr.rule.sources
         ]
     return cr.sources_out
+
+
+def _rationale(cr: CompiledRule, own: Any, language: str) -> str:
+    """The rule's rationale in the provision's language (the lexicon's, else the rule's), as
+    reports print it: made once per rule and language."""
+    found = cr.rationales.get(language)
+    if found is None:
+        found = cr.rationales[language] = " ".join(((own and own.rationale) or cr.rule.rationale).split())
+    return found
 
 
 def run_rule(cr: CompiledRule, ctx: Context, view: LanguageView | None = None) -> Finding | None:
@@ -130,7 +141,7 @@ def run_rule(cr: CompiledRule, ctx: Context, view: LanguageView | None = None) -
         redraft=_fill(redraft, quoted, ctx) if (redraft := _wording(cr, own, distinct, ctx)) else None,
         evidence_hint=rule.evidence_hint,
         question=(own and own.question) or rule.question,
-        rationale=" ".join(((own and own.rationale) or rule.rationale).split()),
+        rationale=_rationale(cr, own, ctx.language),
         points=finding_points(cr.pack.meta.scoring, rule.severity, rule.confidence),
     )
 

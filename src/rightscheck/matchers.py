@@ -181,6 +181,9 @@ _ALWAYS = re.compile("")  # an opening already checked by the gate
 # An opening that consumes only word characters from the start of a word: letters, "\w*", "\w{0,3}"
 # and alternations of those (the boundary before it holds at every word start).
 _READS_ONE_WORD = re.compile(r"(?:\(\?<!\\w\))?(?:\w|\\w\*|\\w\{0,3\}|\(\?:|\||\))*")
+# A whole term that reads one word and nothing past it: whether it matches where a word starts
+# depends on that word alone (it cannot stop inside the word, nor read the next one).
+_ONE_WORD_TERM = re.compile(r"\(\?<!\\w\)(?:\w|\\w\*|\\w\{0,3\}|\(\?:|\||\))*\(\?!\\w\)")
 _WORDS_REMEMBERED = 100_000  # distinct words whose opened groups a term index keeps
 
 
@@ -197,9 +200,27 @@ class _LazyPatterns:
         self._lists: dict[str, tuple[int, ...]] | None = None
         self._compiled: list[tuple[tuple[int, ...], re.Pattern[str]]] | None = None
         self._any: re.Pattern[str] | bool | None = False  # False: not compiled yet
+        self._split: tuple[_LazyPatterns | None, _LazyPatterns | None] | None = None
 
     def __bool__(self) -> bool:
         return bool(self._sources)
+
+    def split(self) -> tuple[_LazyPatterns | None, _LazyPatterns | None]:
+        """The group's terms that read one word (see ``_ONE_WORD_TERM``) and its other terms, as
+        two groups (None for an empty one)."""
+        if self._split is None:
+            one = [source for source in self._sources if _ONE_WORD_TERM.fullmatch(source[1])]
+            rest = [source for source in self._sources if not _ONE_WORD_TERM.fullmatch(source[1])]
+            self._split = (_LazyPatterns(one, self._group) if one else None,
+                           _LazyPatterns(rest, self._group) if rest else None)
+        return self._split
+
+    def matching(self, text: str, pos: int) -> list[int]:
+        """The lists of the group's terms that match at ``pos`` (each list once)."""
+        gate = self.any
+        if gate is not None and not gate.match(text, pos):
+            return []
+        return list(dict.fromkeys(i for ids, rx in self.compile() if rx.match(text, pos) for i in ids))
 
     def _patterns(self) -> dict[str, tuple[int, ...]]:
         if self._lists is None:
@@ -271,8 +292,9 @@ class TermIndex:
         self._anywhere_gate: re.Pattern[str] = re.compile("(?!)")
         self._anywhere_by_word: dict[str, bool] | None = None  # when every such term reads one word
         self._starts: re.Pattern[str] | None = None
-        # word -> the groups whose opening matches it, for keys whose openings read only the word
-        self._by_word: dict[str, list[_LazyPatterns]] = {}
+        # word -> what starts there, for keys whose openings read only the word: the lists of the
+        # one-word terms that match it (found once per word), and the groups of longer terms to try
+        self._by_word: dict[str, tuple[tuple[int, ...], list[_LazyPatterns]]] = {}
 
     def add(self, terms: list[str]) -> int:
         """Register a term list; returns its number."""
@@ -327,6 +349,20 @@ class TermIndex:
                 compiled = _Keyed(gate, openings, local)
             self._compiled[key] = compiled
         return compiled
+
+    def _plan(self, key: str, text: str, pos: int) -> tuple[tuple[int, ...], list[_LazyPatterns]]:
+        """For a word whose key's openings read only the word: the lists of the one-word terms that
+        match the word, and the groups of the other terms whose first word it opens. Both depend on
+        the word alone, so the scan works them out once per distinct word."""
+        hits: list[int] = []
+        longer: list[_LazyPatterns] = []
+        for group in self._opened(key, text, pos):
+            one, rest = group.split()
+            if one is not None:
+                hits.extend(one.matching(text, pos))
+            if rest is not None:
+                longer.append(rest)
+        return tuple(dict.fromkeys(hits)), longer
 
     def _opened(self, key: str, text: str, pos: int) -> list[_LazyPatterns]:
         """The groups of terms whose first word starts at ``pos``."""
@@ -388,13 +424,23 @@ class TermIndex:
                 keyed = compiled.get(key) or self._key(key)
                 if keyed is None or not keyed.local:
                     groups = self._opened(key, text, pos)
-                elif (known := by_word.get(word)) is not None:
-                    groups = list(known) if anywhere else known  # (copied only if it may grow below)
                 else:
-                    if len(by_word) >= _WORDS_REMEMBERED:
-                        by_word.clear()
-                    groups = self._opened(key, text, pos)
-                    by_word[word] = list(groups)
+                    plan = by_word.get(word)
+                    if plan is None:
+                        if len(by_word) >= _WORDS_REMEMBERED:
+                            by_word.clear()
+                        plan = by_word[word] = self._plan(key, text, pos)
+                    word_lists, groups = plan
+                    if anywhere:
+                        groups = list(groups)  # (copied: it may grow below)
+                    if word_lists:
+                        end = pos + len(word)
+                        for list_id in word_lists:
+                            found = best.get(list_id)
+                            if found is None:
+                                best[list_id] = {pos: end}
+                            elif end > found.get(pos, -1):
+                                found[pos] = end
             if anywhere:
                 if anywhere_by_word is None:
                     opens = anywhere_gate(text, pos) is not None

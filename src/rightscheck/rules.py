@@ -80,6 +80,8 @@ class CompiledRule:
     unconditional: bool = field(init=False)  # no scope in its `when`: it applies to every provision
     # the rule's sources as reports cite them: the same for every finding, so made once (engine)
     sources_out: list[SourceOut] | None = field(default=None, repr=False, compare=False)
+    # its rationale as reports print it (whitespace made single), by language: made once (engine)
+    rationales: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.condition = ScopeCondition.of(self.rule.when.engages, self.rule.when.not_engages, self.pack.name)

@@ -507,3 +507,23 @@ ASSEMBLY_SCOPE = [
 @pytest.mark.parametrize(("language", "text", "engaged"), ASSEMBLY_SCOPE)
 def test_an_assembly_named_as_a_venue_is_not_regulated(check, language, text, engaged):
     assert ("assembly" in check(text, language=language).engages) is engaged
+
+
+# Finding out where the police or the armed forces are and what they do is seeking information (the
+# Mexican 'halconeo' offences); information an office merely obtains from an authority is not. The
+# wordings are ours.
+INFORMATION_SEEKING = [
+    ("en", "Whoever gathers information on the location or operations of the security forces shall be liable to "
+           "imprisonment for up to five years.", True),
+    ("es", "Se impondrá prisión a quien realice actos para obtener información de las fuerzas armadas sobre sus "
+           "movimientos u operativos.", True),
+    ("fr", "Quiconque recueille des renseignements sur les déplacements des forces de l'ordre est puni d'une amende.",
+     True),
+    ("en", "The Ombudsman may obtain information from the authorities concerned.", False),
+    ("es", "El Defensor del Pueblo podrá recabar información de las autoridades competentes.", False),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "engaged"), INFORMATION_SEEKING)
+def test_seeking_information_on_the_security_forces_is_expression(check, language, text, engaged):
+    assert ("expression" in check(text, language=language).engages) is engaged

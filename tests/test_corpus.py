@@ -169,10 +169,13 @@ LANGUAGE_FLOORS = {"ru": 0.78, "fr": 0.75, "es": 0.70, "ar": 0.85, "zh": 0.68}
 # violent or pornographic messages visible to minors), which the pack reads with concerns under GC34 paras 38
 # and 47: 0.89; and to 0.86 when the twenty-seventh round, read once, added two more upheld texts: Belgium's
 # art 140bis as worded in 2013 (intent and risk, which the pack reads as such, but five to ten years' réclusion,
-# a minimum term) and the French text of Canada's s 300 (knowingly false libel, prison; GC34 para 47): 0.86
+# a minimum term) and the French text of Canada's s 300 (knowingly false libel, prison; GC34 para 47): 0.86;
+# and to 0.85 when the thirty-third round, read once, added three French texts courts upheld or annulled, one of
+# them the French text of Canada's obscenity offence (s 163, upheld in Butler), which the pack reads with
+# concerns ("obscène" as an offensiveness standard, possession for publication): 0.853
 # Chinese binary from 0.84 to 0.80 when Taiwan's art 310 (criminal defamation, upheld in J.Y. 509; read as
 # incompatible under GC34 para 47) moved in from the validation part with the assembly-scope lesson: 0.81
-BINARY_FLOORS = {"zh": 0.80, "es": 0.88, "fr": 0.86}  # every other language: 0.90
+BINARY_FLOORS = {"zh": 0.80, "es": 0.88, "fr": 0.85}  # every other language: 0.90
 # Endorsed texts whose high finding is a documented disagreement with the national court that upheld
 # them (docs/accuracy.md, Known disagreements), each with the one rule allowed: any other high
 # finding on them, or on any other endorsed text, fails.

@@ -400,6 +400,16 @@ class TermIndex:
         normalised text where its terms match (longest at each start); most lists have none, and
         are left out."""
         best: dict[int, dict[int, int]] = {}
+
+        def record(list_ids: tuple[int, ...], pos: int, end: int) -> None:
+            """A match of the lists' terms from ``pos`` to ``end``: the longest at each start stays."""
+            for list_id in list_ids:
+                found = best.get(list_id)
+                if found is None:
+                    best[list_id] = {pos: end}
+                elif end > found.get(pos, -1):
+                    found[pos] = end
+
         if self._anywhere is None:
             self._anywhere = _LazyPatterns(self.anywhere_sources, self.group)
             # terms that may start anywhere are tried behind one gate on their first words, as
@@ -434,13 +444,7 @@ class TermIndex:
                     if anywhere:
                         groups = list(groups)  # (copied: it may grow below)
                     if word_lists:
-                        end = pos + len(word)
-                        for list_id in word_lists:
-                            found = best.get(list_id)
-                            if found is None:
-                                best[list_id] = {pos: end}
-                            elif end > found.get(pos, -1):
-                                found[pos] = end
+                        record(word_lists, pos, pos + len(word))
             if anywhere:
                 if anywhere_by_word is None:
                     opens = anywhere_gate(text, pos) is not None
@@ -458,14 +462,8 @@ class TermIndex:
                     m = rx.match(text, pos)
                     if m is None:
                         continue
-                    end = m.end()
-                    if end > pos:
-                        for list_id in list_ids:
-                            found = best.get(list_id)
-                            if found is None:
-                                best[list_id] = {pos: end}
-                            elif end > found.get(pos, -1):
-                                found[pos] = end
+                    if m.end() > pos:
+                        record(list_ids, pos, m.end())
         if key_text.key_starts is None:
             return {list_id: sorted(found.items()) for list_id, found in best.items()}
         # back to the normalised text; a term in several lists hits the same range in each (about

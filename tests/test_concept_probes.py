@@ -12,6 +12,19 @@ from .conftest import rules_of, serious_rules
 
 CASES = [
     # (text, rules that must fire, rules that must not, verdicts allowed)
+    # prior review of content, however it is named; a guarantee against it is no censorship
+    ("No book, film or play shall be published or exhibited unless it has first been approved by the Board of "
+     "Censors.", {"PROC-PRIOR-CENSORSHIP"}, set(), {"concerns", "incompatible"}),
+    ("The exercise of freedom of expression shall not be subject to prior censorship.", set(),
+     {"PROC-PRIOR-CENSORSHIP"}, {"compatible", "not_engaged", "needs_review"}),
+    # incitement to any offence at all, not to the offences a statute lists
+    ("Whoever, by any means, encourages another to commit any crime whatsoever shall be liable to imprisonment "
+     "for up to three years.", {"NEC-INCITEMENT-ANY-OFFENCE"}, set(), {"concerns", "incompatible"}),
+    ("Any person who incites another to commit any offence under this Part shall be liable to a fine.", set(),
+     {"NEC-INCITEMENT-ANY-OFFENCE"}, {"compatible", "concerns", "incompatible", "needs_review"}),
+    # justifying written with a pronoun for the crime named before it
+    ("Every person who publicly approves of the crimes of genocide, or seeks to justify them, shall be punished "
+     "by a fine.", {"LEG-JUSTIFICATION"}, set(), {"concerns", "incompatible"}),
     # a lawful excuse next to the act excuses nothing: "without lawful excuse, incites" is incitement
     ("Any person who, without lawful excuse, incites others to commit a terrorist offence shall be liable to "
      "imprisonment for up to seven years.", {"NEC-NO-DANGER", "PEN-SEVERE-MAXIMUM"}, set(),
@@ -527,3 +540,12 @@ INFORMATION_SEEKING = [
 @pytest.mark.parametrize(("language", "text", "engaged"), INFORMATION_SEEKING)
 def test_seeking_information_on_the_security_forces_is_expression(check, language, text, engaged):
     assert ("expression" in check(text, language=language).engages) is engaged
+
+
+def test_prior_censorship_is_about_expression_however_worded(check):
+    """A censorship clause without any other word of speech still restricts expression (it read
+    "not engaged" in Spanish when only "circular" named the act)."""
+    report = check("Ningún periódico podrá circular sin haber sido sometido previamente a la censura previa de la "
+                   "Secretaría de Gobernación.", language="es")
+    assert "expression" in report.engages
+    assert "PROC-PRIOR-CENSORSHIP" in rules_of(report)

@@ -178,12 +178,14 @@ def term_pattern(term: str, morphology: Morphology | None = None) -> str:
 
 
 _ALWAYS = re.compile("")  # an opening already checked by the gate
-# An opening that consumes only word characters from the start of a word: letters, "\w*", "\w{0,3}"
-# and alternations of those (the boundary before it holds at every word start).
-_READS_ONE_WORD = re.compile(r"(?:\(\?<!\\w\))?(?:\w|\\w\*|\\w\{0,3\}|\(\?:|\||\))*")
+# Pattern source that consumes only word characters: letters, "\w*", "\w{0,3}" and alternations of those.
+_WORD_CHARS_ONLY = r"(?:\w|\\w\*|\\w\{0,3\}|\(\?:|\||\))*"
+# An opening that consumes only word characters from the start of a word (the boundary before it
+# holds at every word start).
+_READS_ONE_WORD = re.compile(r"(?:\(\?<!\\w\))?" + _WORD_CHARS_ONLY)
 # A whole term that reads one word and nothing past it: whether it matches where a word starts
 # depends on that word alone (it cannot stop inside the word, nor read the next one).
-_ONE_WORD_TERM = re.compile(r"\(\?<!\\w\)(?:\w|\\w\*|\\w\{0,3\}|\(\?:|\||\))*\(\?!\\w\)")
+_ONE_WORD_TERM = re.compile(r"\(\?<!\\w\)" + _WORD_CHARS_ONLY + r"\(\?!\\w\)")
 _WORDS_REMEMBERED = 100_000  # distinct words whose opened groups a term index keeps
 
 
@@ -209,18 +211,20 @@ class _LazyPatterns:
         """The group's terms that read one word (see ``_ONE_WORD_TERM``) and its other terms, as
         two groups (None for an empty one)."""
         if self._split is None:
-            one = [source for source in self._sources if _ONE_WORD_TERM.fullmatch(source[1])]
-            rest = [source for source in self._sources if not _ONE_WORD_TERM.fullmatch(source[1])]
+            one: list[tuple[int, str]] = []
+            rest: list[tuple[int, str]] = []
+            for source in self._sources:
+                (one if _ONE_WORD_TERM.fullmatch(source[1]) else rest).append(source)
             self._split = (_LazyPatterns(one, self._group) if one else None,
                            _LazyPatterns(rest, self._group) if rest else None)
         return self._split
 
     def matching(self, text: str, pos: int) -> list[int]:
-        """The lists of the group's terms that match at ``pos`` (each list once)."""
+        """The lists of the group's terms that match at ``pos`` (a list in several terms repeats)."""
         gate = self.any
         if gate is not None and not gate.match(text, pos):
             return []
-        return list(dict.fromkeys(i for ids, rx in self.compile() if rx.match(text, pos) for i in ids))
+        return [i for ids, rx in self.compile() if rx.match(text, pos) for i in ids]
 
     def _patterns(self) -> dict[str, tuple[int, ...]]:
         if self._lists is None:
@@ -462,8 +466,9 @@ class TermIndex:
                     m = rx.match(text, pos)
                     if m is None:
                         continue
-                    if m.end() > pos:
-                        record(list_ids, pos, m.end())
+                    end = m.end()
+                    if end > pos:
+                        record(list_ids, pos, end)
         if key_text.key_starts is None:
             return {list_id: sorted(found.items()) for list_id, found in best.items()}
         # back to the normalised text; a term in several lists hits the same range in each (about

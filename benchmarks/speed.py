@@ -118,6 +118,11 @@ def compiled_bytecode() -> None:
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     compiled_bytecode()
+    import gc
+
+    from rightscheck.limits import GC_THRESHOLD
+
+    gc.set_threshold(*GC_THRESHOLD)  # as the command line runs
     from rightscheck.engine import assess
     from rightscheck.models import Provision
     from rightscheck.rules import load_packs

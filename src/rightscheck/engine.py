@@ -7,6 +7,7 @@ run the selected rules -> score each test -> build the checklist.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -414,45 +415,40 @@ def iter_assess(provisions: Sequence[Provision], run: Run, jobs: int | None = No
     A definition in one article applies to every article of the document that uses the term, so
     the articles that define terms are assessed first; the others then know what their document
     defines and which definitions drew findings. Each provision is assessed once. A large batch
-    is spread over ``jobs`` worker processes (by default every core, up to 8); the reports, and
-    their order, are the same."""
-    packs, rules = run.packs, run.rules
-    early: dict[int, ProvisionReport] = {}
-    views: dict[int, DocumentView] = {}
+    is spread over ``jobs`` worker processes (by default every core, up to 8), both passes; the
+    reports, and their order, are the same."""
     normalised: dict[int, NormText] = {}
-
-    def one(i: int, view: DocumentView | None) -> ProvisionReport:
-        return assess_provision(provisions[i], packs, rules, run.decisions, run.excluded, view, normalised.pop(i, None))
-
-    for members in _documents(provisions).values():
-        terms: dict[int, list[str]] = {}
+    first: dict[int, DocumentView] = {}  # the articles that define terms, with their document's terms
+    terms: dict[int, list[str]] = {}
+    documents = _documents(provisions)
+    for members in documents.values():
         for i in members:
-            data = language_data(packs, provisions[i].language)
+            data = language_data(run.packs, provisions[i].language)
             nt = normalise(provisions[i].text, data.fold, data.drop)
             terms[i] = data.definitions.defined_terms(nt)
             if terms[i] or len(normalised) < KEEP_NORMALISED:
                 normalised[i] = nt
-        defined = frozenset(t for ts in terms.values() for t in ts)
-        inheritances: list[Inheritance] = []
-        for i in members:
-            if terms[i]:
-                early[i] = one(i, DocumentView(defined, []))
-                inheritances += _inheritances(provisions[i], terms[i], early[i])
-        # one inheritance per term and defining article text (a document may repeat an article)
-        unique = list({(h.term, h.rules, h.categories): h for h in reversed(inheritances)}.values())[::-1]
-        for i in members:
-            views[i] = DocumentView(defined, unique)
-    workers = _workers(jobs, len(provisions) - len(early), run)
-    if workers <= 1:
+        defined = frozenset(t for i in members for t in terms[i])
+        first.update((i, DocumentView(defined, [])) for i in members if terms[i])
+    with _assessor(provisions, run, normalised, _workers(jobs, len(provisions), run)) as assess_all:
+        early = dict(zip(first, assess_all(list(first), first), strict=True))
+        views: dict[int, DocumentView] = {}
+        for members in documents.values():
+            inheritances = [h for i in members if terms[i] for h in _inheritances(provisions[i], terms[i], early[i])]
+            # one inheritance per term and defining article text (a document may repeat an article)
+            unique = list({(h.term, h.rules, h.categories): h for h in reversed(inheritances)}.values())[::-1]
+            defined = frozenset(t for i in members for t in terms[i])
+            views.update((i, DocumentView(defined, unique)) for i in members if i not in early)
+        rest = assess_all([i for i in range(len(provisions)) if i not in early], views)
         for i in range(len(provisions)):
             found = early.pop(i, None)
-            yield found if found is not None else one(i, views.pop(i, None))
-        return
-    yield from _in_parallel(provisions, run, early, views, workers)
+            yield found if found is not None else next(rest)
 
 
 PARALLEL_FROM = 400  # provisions: below this, starting worker processes costs more than it saves
 CHUNK = 50  # provisions a worker takes at a time
+
+Assessor = Callable[[list[int], dict[int, DocumentView]], Iterator[ProvisionReport]]
 
 
 def _workers(jobs: int | None, count: int, run: Run) -> int:
@@ -465,36 +461,39 @@ def _workers(jobs: int | None, count: int, run: Run) -> int:
     return max(1, jobs if jobs is not None else min(os.cpu_count() or 1, 8))
 
 
-def _in_parallel(provisions: Sequence[Provision], run: Run, early: dict[int, ProvisionReport],
-                 views: dict[int, DocumentView], workers: int) -> Iterator[ProvisionReport]:
-    """The provisions not yet assessed, in chunks over worker processes that load the same packs
-    (from the pack cache); reports come back in input order, as each chunk is done."""
+@contextmanager
+def _assessor(provisions: Sequence[Provision], run: Run, normalised: dict[int, NormText],
+              workers: int) -> Iterator[Assessor]:
+    """A function that assesses the provisions at some indices (each with its document's view)
+    and yields their reports in that order: in this process, or in chunks over worker processes
+    that load the same packs (from the pack cache), started once for both passes."""
+    if workers <= 1:
+        def here(indices: list[int], views: dict[int, DocumentView]) -> Iterator[ProvisionReport]:
+            for i in indices:
+                yield assess_provision(provisions[i], run.packs, run.rules, run.decisions, run.excluded,
+                                       views.get(i), normalised.pop(i, None))
+
+        yield here
+        return
     from concurrent.futures import Future, ProcessPoolExecutor
     from itertools import islice
 
-    todo = [i for i in range(len(provisions)) if i not in early]
-    chunks = [todo[k:k + CHUNK] for k in range(0, len(todo), CHUNK)]
+    normalised.clear()  # the workers normalise their own texts
     setup = ([str(p.path) for p in run.packs], run.selection.select, run.selection.ignore, run.preview)
     with ProcessPoolExecutor(max_workers=workers, initializer=_worker_setup, initargs=setup) as pool:
 
-        def submit(chunk: list[int]) -> Future[list[ProvisionReport]]:
-            return pool.submit(_worker_run, [(provisions[i], views.get(i)) for i in chunk])
+        def spread(indices: list[int], views: dict[int, DocumentView]) -> Iterator[ProvisionReport]:
+            def submit(chunk: list[int]) -> Future[list[ProvisionReport]]:
+                return pool.submit(_worker_run, [(provisions[i], views.get(i)) for i in chunk])
 
-        pending = iter(chunks)
-        futures = [submit(chunk) for chunk in islice(pending, workers * 2)]
-        position = 0
-        for chunk in chunks:
-            reports = futures.pop(0).result()
-            futures += [submit(c) for c in islice(pending, 1)]
-            for i, report in zip(chunk, reports, strict=True):
-                while position < i:  # defining articles assessed earlier come in their place
-                    yield early.pop(position)
-                    position += 1
-                yield report
-                position += 1
-        while position < len(provisions):
-            yield early.pop(position)
-            position += 1
+            pending = (indices[k:k + CHUNK] for k in range(0, len(indices), CHUNK))
+            futures = [submit(chunk) for chunk in islice(pending, workers * 2)]
+            while futures:
+                reports = futures.pop(0).result()
+                futures += [submit(chunk) for chunk in islice(pending, 1)]
+                yield from reports
+
+        yield spread
 
 
 _WORKER: Run | None = None

@@ -52,7 +52,7 @@ class KeyText:
 
 @dataclass
 class Morphology:
-    spec: MorphologySpec = field(default_factory=MorphologySpec)
+    spec: MorphologySpec = field(default_factory=MorphologySpec.model_construct)  # defaults: nothing to validate
 
     def __post_init__(self) -> None:
         self._stemmer = None

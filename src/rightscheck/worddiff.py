@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 
 class DiffPart(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     op: str  # "equal" | "insert" | "delete"
     text: str

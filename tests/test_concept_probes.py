@@ -527,6 +527,20 @@ SCOPE_PROBES = [
      "expression", True),
     ("en", "The Ombudsman may obtain information from the authorities concerned.", "expression", False),
     ("es", "El Defensor del Pueblo podrá recabar información de las autoridades competentes.", "expression", False),
+    # an offence that protects journalists or the exercise of expression against obstruction restricts no one's
+    # expression (GC34 para 23); one that punishes what journalists publish does
+    ("en", "Whoever obstructs a journalist in the exercise of his profession by threats shall be imprisoned for up "
+           "to three years.", "protects-expression", True),
+    ("ru", "Воспрепятствование законной профессиональной деятельности журналистов путем принуждения их к "
+           "распространению информации наказывается штрафом.", "protects-expression", True),
+    ("fr", "Le fait d'entraver par des menaces l'exercice de la liberté d'expression est puni d'un an "
+           "d'emprisonnement.", "protects-expression", True),
+    ("en", "A journalist who publishes false information about the armed forces shall be imprisoned for up to three "
+           "years.", "protects-expression", False),
+    # a false accusation of a person to the authorities is a statement about a person, however worded
+    ("fr", "La dénonciation, dirigée contre une personne déterminée, d'un fait que l'on sait inexact est punie de "
+           "cinq ans d'emprisonnement.", "defamation", True),
+    ("es", "El que hiciere una denuncia falsa ante la autoridad será castigado con multa.", "defamation", True),
 ]
 
 

@@ -91,7 +91,8 @@ class DefinitionReader:
         return sorted(_clauses(nt, self.optional) + _clauses(nt, self.not_required, _PHRASE_END))
 
 
-NO_DEFINITIONS = DefinitionReader(DefinitionsSpec.model_construct())  # no validator built at import: it has only defaults
+# built without validation: defaults only, so no validator is built at import
+NO_DEFINITIONS = DefinitionReader(DefinitionsSpec.model_construct())
 
 
 def _clauses(nt: NormText, regex: Gated | None,

@@ -421,24 +421,24 @@ def iter_assess(provisions: Sequence[Provision], run: Run, jobs: int | None = No
     first: dict[int, DocumentView] = {}  # the articles that define terms, with their document's terms
     terms: dict[int, list[str]] = {}
     documents = _documents(provisions)
-    for members in documents.values():
+    defined: dict[str, frozenset[str]] = {}  # document -> the terms its articles define
+    for key, members in documents.items():
         for i in members:
             data = language_data(run.packs, provisions[i].language)
             nt = normalise(provisions[i].text, data.fold, data.drop)
             terms[i] = data.definitions.defined_terms(nt)
             if terms[i] or len(normalised) < KEEP_NORMALISED:
                 normalised[i] = nt
-        defined = frozenset(t for i in members for t in terms[i])
-        first.update((i, DocumentView(defined, [])) for i in members if terms[i])
+        defined[key] = frozenset(t for i in members for t in terms[i])
+        first.update((i, DocumentView(defined[key], [])) for i in members if terms[i])
     with _assessor(provisions, run, normalised, _workers(jobs, len(provisions), run)) as assess_all:
         early = dict(zip(first, assess_all(list(first), first), strict=True))
         views: dict[int, DocumentView] = {}
-        for members in documents.values():
+        for key, members in documents.items():
             inheritances = [h for i in members if terms[i] for h in _inheritances(provisions[i], terms[i], early[i])]
             # one inheritance per term and defining article text (a document may repeat an article)
             unique = list({(h.term, h.rules, h.categories): h for h in reversed(inheritances)}.values())[::-1]
-            defined = frozenset(t for i in members for t in terms[i])
-            views.update((i, DocumentView(defined, unique)) for i in members if i not in early)
+            views.update((i, DocumentView(defined[key], unique)) for i in members if i not in early)
         rest = assess_all([i for i in range(len(provisions)) if i not in early], views)
         for i in range(len(provisions)):
             found = early.pop(i, None)

@@ -537,6 +537,8 @@ SCOPE_PROBES = [
            "d'emprisonnement.", "protects-expression", True),
     ("en", "A journalist who publishes false information about the armed forces shall be imprisoned for up to three "
            "years.", "protects-expression", False),
+    # making a (false) communication is a communicative act, though "communication" alone also names networks
+    ("en", "A person who has publicly made a false communication shall be punished by a fine.", "expression", True),
     # a false accusation of a person to the authorities is a statement about a person, however worded
     ("fr", "La dénonciation, dirigée contre une personne déterminée, d'un fait que l'on sait inexact est punie de "
            "cinq ans d'emprisonnement.", "defamation", True),

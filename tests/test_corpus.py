@@ -170,7 +170,11 @@ def test_budapest_offences_are_not_engaged(packs):
 # Chinese (the seditious words and publications are found, under the aim the authority did not name): 0.675;
 # and to 0.65 when the thirty-eighth round, read once, added Hong Kong's Public Order Ordinance ss 17B and 18(1),
 # whose gatherer wrote the prison terms as missing elements (the pack marks the words, PEN-CUSTODIAL-SPEECH): 0.659
-LANGUAGE_FLOORS = {"ru": 0.77, "fr": 0.75, "es": 0.70, "ar": 0.85, "zh": 0.65}
+# Russian from 0.77 to 0.74 when the thirty-ninth round, read once, added five Russian texts whose authorities
+# found fault with how they were applied: the mass-riot articles 212(2) of Russia and 293 of Belarus (violence in
+# their words, read as restricting no expression), Kazakhstan's publishing after a suspension, Russia's art 213
+# (hooliganism; Alekhina) and the COVID false-information fine: 0.742
+LANGUAGE_FLOORS = {"ru": 0.74, "fr": 0.75, "es": 0.70, "ar": 0.85, "zh": 0.65}
 # Spanish binary from 0.90 to 0.88 when the twenty-second round, read once, put six Spanish entries in the
 # development part by the hash (54 entries): Peru's apology-of-terrorism articles, upheld by its Constitutional
 # Court, read with concerns, and San Luis Potosí's "actos violentos o agresivos" against officials reads as no
@@ -201,6 +205,10 @@ BINARY_FLOORS = {"zh": 0.77, "es": 0.87, "fr": 0.84}  # every other language: 0.
 KNOWN_DISAGREEMENTS = {
     # Colombia's art 134B as C-091/17 left it: a mandatory minimum of twelve months' prison
     "co-cp-134b-2017 (PEN-MINIMUM-TERM)",
+    # the UK's stirring up of religious hatred (Public Order Act 1986 s 29B), welcomed by the Human Rights
+    # Committee (CCPR/C/GBR/CO/6 para 3) without a word on its seven-year maximum, which the pack reads as a
+    # severe prison term for speech with intent but no danger element
+    "uk-poa-1986-s29b (PEN-SEVERE-MAXIMUM)",
 }
 # Elements a gatherer read as present that the pack reads otherwise, each with the one rule allowed and
 # the reason (docs/accuracy.md): any other present element reported missing fails.

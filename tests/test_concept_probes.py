@@ -539,6 +539,12 @@ SCOPE_PROBES = [
            "years.", "protects-expression", False),
     # making a (false) communication is a communicative act, though "communication" alone also names networks
     ("en", "A person who has publicly made a false communication shall be punished by a fine.", "expression", True),
+    # "shall be construed as acts of terrorism" defines terrorism; a group insulted "on account of their race" is
+    # a hatred offence (the Rabat factors, not a danger element, judge it)
+    ("en", "The following acts shall be construed as acts of terrorism: (a) the taking of hostages.",
+     "terrorism-definition", True),
+    ("en", "Any person who publicly makes a statement by which a group is insulted on account of their race shall be "
+           "fined.", "hatred", True),
     # a false accusation of a person to the authorities is a statement about a person, however worded
     ("fr", "La dénonciation, dirigée contre une personne déterminée, d'un fait que l'on sait inexact est punie de "
            "cinq ans d'emprisonnement.", "defamation", True),

@@ -121,12 +121,10 @@ def _stream(fmt: str, provisions: list, packs: list, inputs: list, output: str |
     per provision; an end line with the count and review), or the JSON report itself (the same
     text as when it is made whole; not with a review, whose summary comes before the provisions).
     Returns the worst overall verdict."""
-    import json
-
-    from .engine import iter_assess, prepare
-    from .models import JSONL_VERSION, VERDICT_RANK
+    from .engine import iter_encoded, prepare
+    from .models import VERDICT_RANK
     from .output import open_atomic
-    from .render.json_out import stream_json
+    from .render.json_out import json_piece, jsonl_end, jsonl_header, jsonl_line, stream_json
 
     run = prepare(packs, **options)
     head = run.head(inputs, today())
@@ -134,14 +132,15 @@ def _stream(fmt: str, provisions: list, packs: list, inputs: list, output: str |
     decided: list[Any] = []  # findings a reviewer decided on, for the review summary
 
     def counted() -> Any:
+        """Each provision's text, as its worker wrote it."""
         nonlocal worst, count
-        for report in iter_assess(provisions, run, jobs):
+        for done in iter_encoded(provisions, run, json_piece if fmt == "json" else jsonl_line, jobs):
             count += 1
-            if VERDICT_RANK[report.overall.verdict] > VERDICT_RANK[worst]:
-                worst = report.overall.verdict
-            if run.decisions is not None:
-                decided.extend(f for f in report.findings if f.decision)
-            yield report
+            if VERDICT_RANK[done.verdict] > VERDICT_RANK[worst]:
+                worst = done.verdict
+            if run.decisions is not None and done.report is not None:  # (decisions: one process)
+                decided.extend(f for f in done.report.findings if f.decision)
+            yield done.text
 
     target = open_atomic(Path(output)) if output else contextlib.nullcontext(sys.stdout)
     with target as out:
@@ -149,13 +148,10 @@ def _stream(fmt: str, provisions: list, packs: list, inputs: list, output: str |
             for piece in stream_json(head, counted()):
                 out.write(piece)
             return worst
-        fields = head.model_dump(mode="json", exclude={"provisions", "review"})
-        out.write(json.dumps({"type": "header", "jsonl_version": JSONL_VERSION, **fields}, ensure_ascii=False) + "\n")
-        for report in counted():
-            out.write(json.dumps({"type": "provision", **report.model_dump(mode="json")}, ensure_ascii=False) + "\n")
-        review = run.review_summary(decided)
-        out.write(json.dumps({"type": "end", "provisions": count,
-                              "review": review.model_dump(mode="json") if review else None}, ensure_ascii=False) + "\n")
+        out.write(jsonl_header(head))
+        for line in counted():
+            out.write(line)
+        out.write(jsonl_end(count, run.review_summary(decided)))
     return worst
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple, cast
 
 from . import __version__
 from .checklist import build_checklist
@@ -408,6 +408,18 @@ def prepare(packs: Sequence[Pack], *, select: list[str] | None = None, ignore: l
 KEEP_NORMALISED = 1000  # texts of a document kept normalised between its two passes (memory stays flat)
 
 
+class Encoded(NamedTuple):
+    """A provision's report as text, made where the report was made (in a worker process, so
+    that the report itself never crosses between processes), with what the caller needs of it."""
+
+    verdict: str
+    text: str
+    report: ProvisionReport | None  # the report itself, where it was made in this process
+
+
+Encoder = Callable[[ProvisionReport], str]  # a module-level function: it goes to the workers
+
+
 def iter_assess(provisions: Sequence[Provision], run: Run, jobs: int | None = None) -> Iterator[ProvisionReport]:
     """Each provision's report, in input order, one at a time: a caller that writes each as it
     comes (JSON Lines) holds one report, not all of them.
@@ -417,6 +429,19 @@ def iter_assess(provisions: Sequence[Provision], run: Run, jobs: int | None = No
     defines and which definitions drew findings. Each provision is assessed once. A large batch
     is spread over ``jobs`` worker processes (by default every core, up to 8), both passes; the
     reports, and their order, are the same."""
+    return cast(Iterator[ProvisionReport], _iterate(provisions, run, jobs, None))
+
+
+def iter_encoded(provisions: Sequence[Provision], run: Run, encode: Encoder,
+                 jobs: int | None = None) -> Iterator[Encoded]:
+    """:func:`iter_assess`, each report written as text by ``encode`` where it is made: a
+    worker sends back the text, not the report (rebuilding a report in this process costs more
+    than writing it)."""
+    return cast(Iterator[Encoded], _iterate(provisions, run, jobs, encode))
+
+
+def _iterate(provisions: Sequence[Provision], run: Run, jobs: int | None,
+             encode: Encoder | None) -> Iterator[ProvisionReport | Encoded]:
     normalised: dict[int, NormText] = {}
     first: dict[int, DocumentView] = {}  # the articles that define terms, with their document's terms
     terms: dict[int, list[str]] = {}
@@ -439,16 +464,19 @@ def iter_assess(provisions: Sequence[Provision], run: Run, jobs: int | None = No
             # one inheritance per term and defining article text (a document may repeat an article)
             unique = list({(h.term, h.rules, h.categories): h for h in reversed(inheritances)}.values())[::-1]
             views.update((i, DocumentView(defined[key], unique)) for i in members if i not in early)
-        rest = assess_all([i for i in range(len(provisions)) if i not in early], views)
+        rest = assess_all([i for i in range(len(provisions)) if i not in early], views, encode)
         for i in range(len(provisions)):
             found = early.pop(i, None)
-            yield found if found is not None else next(rest)
+            if found is None:
+                yield next(rest)
+            else:  # the articles that define terms come back as reports: their findings are needed here
+                yield found if encode is None else Encoded(found.overall.verdict, encode(found), found)
 
 
 PARALLEL_FROM = 400  # provisions: below this, starting worker processes costs more than it saves
 CHUNK = 50  # provisions a worker takes at a time
 
-Assessor = Callable[[list[int], dict[int, DocumentView]], Iterator[ProvisionReport]]
+Assessor = Callable[..., Iterator[Any]]  # (indices, views, encode=None) -> reports, or Encoded
 
 
 def _workers(jobs: int | None, count: int, run: Run) -> int:
@@ -468,35 +496,49 @@ def _assessor(provisions: Sequence[Provision], run: Run, normalised: dict[int, N
     and yields their reports in that order: in this process, or in chunks over worker processes
     that load the same packs (from the pack cache), started once for both passes."""
     if workers <= 1:
-        def here(indices: list[int], views: dict[int, DocumentView]) -> Iterator[ProvisionReport]:
+        def here(indices: list[int], views: dict[int, DocumentView],
+                 encode: Encoder | None = None) -> Iterator[ProvisionReport | Encoded]:
             for i in indices:
-                yield assess_provision(provisions[i], run.packs, run.rules, run.decisions, run.excluded,
-                                       views.get(i), normalised.pop(i, None))
+                report = assess_provision(provisions[i], run.packs, run.rules, run.decisions, run.excluded,
+                                          views.get(i), normalised.pop(i, None))
+                yield report if encode is None else Encoded(report.overall.verdict, encode(report), report)
 
         yield here
         return
+    import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor
     from itertools import islice
 
+    global _FORKED
     normalised.clear()  # the workers normalise their own texts
+    context = multiprocessing.get_context()
+    # a forked worker starts with this process's packs, their patterns already compiled; one
+    # started afresh loads them from the pack cache
+    _FORKED = run if context.get_start_method() == "fork" else None
     setup = ([str(p.path) for p in run.packs], run.selection.select, run.selection.ignore, run.preview)
-    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_setup, initargs=setup) as pool:
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_setup,
+                                 initargs=setup) as pool:
 
-        def spread(indices: list[int], views: dict[int, DocumentView]) -> Iterator[ProvisionReport]:
-            def submit(chunk: list[int]) -> Future[list[ProvisionReport]]:
-                return pool.submit(_worker_run, [(provisions[i], views.get(i)) for i in chunk])
+            def spread(indices: list[int], views: dict[int, DocumentView],
+                       encode: Encoder | None = None) -> Iterator[ProvisionReport | Encoded]:
+                def submit(chunk: list[int]) -> Future[list[ProvisionReport | Encoded]]:
+                    return pool.submit(_worker_run, [(provisions[i], views.get(i)) for i in chunk], encode)
 
-            pending = (indices[k:k + CHUNK] for k in range(0, len(indices), CHUNK))
-            futures = [submit(chunk) for chunk in islice(pending, workers * 2)]
-            while futures:
-                reports = futures.pop(0).result()
-                futures += [submit(chunk) for chunk in islice(pending, 1)]
-                yield from reports
+                pending = (indices[k:k + CHUNK] for k in range(0, len(indices), CHUNK))
+                futures = [submit(chunk) for chunk in islice(pending, workers * 2)]
+                while futures:
+                    reports = futures.pop(0).result()
+                    futures += [submit(chunk) for chunk in islice(pending, 1)]
+                    yield from reports
 
-        yield spread
+            yield spread
+    finally:
+        _FORKED = None
 
 
-_WORKER: Run | None = None
+_WORKER: Run | None = None  # in a worker process: what it assesses with
+_FORKED: Run | None = None  # in the parent, while it starts forked workers: the run they inherit
 
 
 def _worker_setup(pack_dirs: list[str], select: list[str], ignore: list[str], preview: bool) -> None:
@@ -505,14 +547,21 @@ def _worker_setup(pack_dirs: list[str], select: list[str], ignore: list[str], pr
     from .rules import load_packs
 
     global _WORKER
+    if _FORKED is not None:
+        _WORKER = _FORKED
+        return
     _WORKER = prepare(load_packs([Path(d) for d in pack_dirs]), select=select or None, ignore=ignore or None,
                       preview=preview)
 
 
-def _worker_run(items: list[tuple[Provision, DocumentView | None]]) -> list[ProvisionReport]:
+def _worker_run(items: list[tuple[Provision, DocumentView | None]],
+                encode: Encoder | None = None) -> list[ProvisionReport | Encoded]:
     run = _WORKER
     assert run is not None
-    return [assess_provision(p, run.packs, run.rules, None, run.excluded, view) for p, view in items]
+    reports = [assess_provision(p, run.packs, run.rules, None, run.excluded, view) for p, view in items]
+    if encode is None:
+        return list(reports)
+    return [Encoded(r.overall.verdict, encode(r), None) for r in reports]
 
 
 def assess(

@@ -64,6 +64,33 @@ def test_entries_are_well_formed():
             assert f.symbol.strip() and f.quote.strip(), e.id
 
 
+def test_an_id_used_twice_names_both_files(tmp_path):
+    """A helper's new file that repeats an entry already in the corpus is refused with both places."""
+    from rightscheck.errors import InputError
+
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_text(_ONE_ENTRY.format(id="xx-penal-code-1"), "utf-8")
+    with pytest.raises(InputError) as err:
+        load_corpus(tmp_path)
+    assert "already used in a.yaml" in str(err.value) and err.value.file == "b.yaml" and err.value.line == 2
+
+
+_ONE_ENTRY = """provisions:
+- id: {id}
+  title: t
+  jurisdiction: Nowhere
+  instrument: i
+  language: en
+  read_at: somewhere
+  text: Whoever publishes false news shall be punished.
+  expected:
+    verdict: concerns
+    areas: [false-information]
+    findings:
+    - {{body: b, symbol: s, pinpoint: p, quote: q, read_at: r, verified: false}}
+"""
+
+
 def test_split_is_written_down_and_both_parts_hold_entries():
     assert SPLIT is not None
     assert not set(SPLIT.development) & set(SPLIT.validation)

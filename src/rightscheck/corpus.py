@@ -84,6 +84,7 @@ class CorpusEntry(Model):
 def load_corpus(folder: Path) -> list[CorpusEntry]:
     """Every entry of every ``*.yaml`` file of the folder (``split.yaml`` aside), validated."""
     entries: list[CorpusEntry] = []
+    first_seen: dict[str, str] = {}  # entry id -> the file that holds it
     for path in sorted(folder.glob("*.yaml")):
         if path.name == "split.yaml":
             continue
@@ -94,13 +95,19 @@ def load_corpus(folder: Path) -> list[CorpusEntry]:
                              fix="see tests/corpus/README.md")
         for index, item in enumerate(items):
             try:
-                entries.append(CorpusEntry.model_validate({**item, "file": path.name}))
+                entry = CorpusEntry.model_validate({**item, "file": path.name})
             except ValidationError as exc:
                 err = exc.errors()[0]
                 where = ".".join(str(p) for p in err["loc"])
                 raise InputError(f"entry #{index + 1}: {where}: {err['msg']}", file=path.name,
                                  line=doc.line_of(("provisions", index, *err["loc"])),
                                  fix="see tests/corpus/README.md") from None
+            if entry.id in first_seen:
+                raise InputError(f"entry #{index + 1}: the id {entry.id!r} is already used in {first_seen[entry.id]}",
+                                 file=path.name, line=doc.line_of(("provisions", index, "id")),
+                                 fix="give the entry its own id, or drop it if it is the same provision")
+            first_seen[entry.id] = path.name
+            entries.append(entry)
     return entries
 
 

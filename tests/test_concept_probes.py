@@ -557,6 +557,17 @@ def test_a_scope_follows_the_concept_not_the_words(check, language, text, scope,
     assert (scope in check(text, language=language).engages) is engaged
 
 
+def test_a_restriction_of_assembly_alone_engages_the_freedom(check):
+    """Peaceful assembly is expression's collective form (GC37 para 1): a rule on assemblies that speaks of
+    no communicative act is judged, never reported "not engaged"; an ordinary offence is."""
+    permit = check("A request for authorisation of a public assembly shall be submitted ten days before the "
+                   "planned event.")
+    assert permit.overall.verdict != "not_engaged" and permit.engages_expression
+    assert "NEC-ASSEMBLY-PERMIT" in {f.rule for f in permit.findings}
+    theft = check("Whoever steals a vehicle shall be imprisoned for up to two years.")
+    assert theft.overall.verdict == "not_engaged"
+
+
 def test_prior_censorship_is_about_expression_however_worded(check):
     """A censorship clause without any other word of speech still restricts expression (it read
     "not engaged" in Spanish when only "circular" named the act)."""

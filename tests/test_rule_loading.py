@@ -322,3 +322,13 @@ def test_a_scope_that_implies_an_unknown_scope_is_an_error_with_its_line(tmp_pat
     err = info.value
     assert "implies scope 'expresion'" in str(err) and err.file.endswith("pack.yaml")
     assert text.splitlines()[err.line - 1].startswith("  incitement:")
+
+
+def test_an_engaging_scope_the_pack_does_not_define_is_an_error_with_its_line(tmp_path):
+    pack_dir, text = pack_copy_with(tmp_path, "pack.yaml", "engaging_scopes: [expression, assembly]",
+                                    "engaging_scopes: [expression, assemblies]")
+    with pytest.raises(RuleError) as info:
+        load_pack(pack_dir)
+    err = info.value
+    assert "engaging_scopes names scope 'assemblies'" in str(err)
+    assert text.splitlines()[err.line - 1].startswith("engaging_scopes:")

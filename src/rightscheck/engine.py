@@ -334,7 +334,7 @@ def assess_provision(
         whose = "its document's text" if how.method == "document" else "the text"
         notes.append(f"Language: {provision.language}, detected from {whose} (confidence {how.confidence:.2f}); "
                      "give --language if it is wrong.")
-    expression = any(s.endswith(":expression") for s in engages)
+    expression = any(scoped(p.name, s) in engages for p in packs for s in p.meta.engaging_scopes)
     return ProvisionReport(
         **base,
         engages_expression=expression,

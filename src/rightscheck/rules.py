@@ -474,10 +474,12 @@ def _meta_problems(pack: Pack, meta_doc: Any, meta_file: Path, known: set[str]) 
     for name, scope in meta.scope.items():
         problems += _vocab_problem(pack, scope.match, known, str(meta_file), meta_doc.line_of(("scope", name)),
                                    f"scope {name}")
-    problems += [RuleError(f"exempt_scopes names scope {name!r}, which the pack does not define",
-                           file=str(meta_file), line=meta_doc.line_of(("exempt_scopes",)),
-                           fix="define it under 'scope:' or remove it from 'exempt_scopes'")
-                 for name in meta.exempt_scopes if name not in meta.scope]
+    for key in ("exempt_scopes", "engaging_scopes"):  # (as written: the default names no scope of its own)
+        named = getattr(meta, key) if key in meta_doc.data else []
+        problems += [RuleError(f"{key} names scope {name!r}, which the pack does not define",
+                               file=str(meta_file), line=meta_doc.line_of((key,)),
+                               fix=f"define it under 'scope:' or remove it from '{key}'")
+                     for name in named if name not in meta.scope]
     problems += [RuleError(f"scope {name} implies scope {implied!r}, which the pack does not define",
                            file=str(meta_file), line=meta_doc.line_of(("scope", name)),
                            fix="define it under 'scope:' or remove it from 'implies'")

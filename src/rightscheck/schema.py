@@ -537,6 +537,10 @@ class PackMeta(Strict):
     scope: dict[str, ScopeDef]
     exempt_scopes: list[str] = Field(
         default_factory=list, description="scopes whose provisions restrict nothing: no rule of the pack runs on them")
+    engaging_scopes: list[str] = Field(
+        default_factory=lambda: ["expression"],
+        description="scopes that engage the freedom the pack protects: a provision that engages none of them is "
+                    "reported 'not engaged' rather than 'compatible'")
     checklist: list[ChecklistDef] = Field(min_length=1)
     vocabularies: dict[str, Vocabulary] = Field(default_factory=dict)
     sources: dict[str, SourceDoc] = Field(min_length=1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple, Protocol, cast
 
 from . import __version__
 from .checklist import build_checklist
@@ -420,6 +420,11 @@ class Encoded(NamedTuple):
 Encoder = Callable[[ProvisionReport], str]  # a module-level function: it goes to the workers
 
 
+def _encoded(report: ProvisionReport, encode: Encoder, keep: bool) -> Encoded:
+    """``report`` written by ``encode``; the report kept beside its text where it stays in this process."""
+    return Encoded(report.overall.verdict, encode(report), report if keep else None)
+
+
 def iter_assess(provisions: Sequence[Provision], run: Run, jobs: int | None = None) -> Iterator[ProvisionReport]:
     """Each provision's report, in input order, one at a time: a caller that writes each as it
     comes (JSON Lines) holds one report, not all of them.
@@ -457,7 +462,8 @@ def _iterate(provisions: Sequence[Provision], run: Run, jobs: int | None,
         defined[key] = frozenset(t for i in members for t in terms[i])
         first.update((i, DocumentView(defined[key], [])) for i in members if terms[i])
     with _assessor(provisions, run, normalised, _workers(jobs, len(provisions), run)) as assess_all:
-        early = dict(zip(first, assess_all(list(first), first), strict=True))
+        # without an encoder, the first pass gives reports: their findings are needed here
+        early = dict(zip(first, cast(Iterator[ProvisionReport], assess_all(list(first), first)), strict=True))
         views: dict[int, DocumentView] = {}
         for key, members in documents.items():
             inheritances = [h for i in members if terms[i] for h in _inheritances(provisions[i], terms[i], early[i])]
@@ -470,13 +476,18 @@ def _iterate(provisions: Sequence[Provision], run: Run, jobs: int | None,
             if found is None:
                 yield next(rest)
             else:  # the articles that define terms come back as reports: their findings are needed here
-                yield found if encode is None else Encoded(found.overall.verdict, encode(found), found)
+                yield found if encode is None else _encoded(found, encode, keep=True)
 
 
 PARALLEL_FROM = 400  # provisions: below this, starting worker processes costs more than it saves
 CHUNK = 50  # provisions a worker takes at a time
 
-Assessor = Callable[..., Iterator[Any]]  # (indices, views, encode=None) -> reports, or Encoded
+class Assessor(Protocol):
+    """Assesses the provisions at some indices, each with its document's view: their reports, or
+    with ``encode`` their texts, in that order."""
+
+    def __call__(self, indices: list[int], views: dict[int, DocumentView],
+                 encode: Encoder | None = None) -> Iterator[ProvisionReport | Encoded]: ...
 
 
 def _workers(jobs: int | None, count: int, run: Run) -> int:
@@ -494,14 +505,15 @@ def _assessor(provisions: Sequence[Provision], run: Run, normalised: dict[int, N
               workers: int) -> Iterator[Assessor]:
     """A function that assesses the provisions at some indices (each with its document's view)
     and yields their reports in that order: in this process, or in chunks over worker processes
-    that load the same packs (from the pack cache), started once for both passes."""
+    started once for both passes, with the same packs (a forked worker inherits this process's, a
+    worker started afresh loads them from the pack cache)."""
     if workers <= 1:
         def here(indices: list[int], views: dict[int, DocumentView],
                  encode: Encoder | None = None) -> Iterator[ProvisionReport | Encoded]:
             for i in indices:
                 report = assess_provision(provisions[i], run.packs, run.rules, run.decisions, run.excluded,
                                           views.get(i), normalised.pop(i, None))
-                yield report if encode is None else Encoded(report.overall.verdict, encode(report), report)
+                yield report if encode is None else _encoded(report, encode, keep=True)
 
         yield here
         return
@@ -561,7 +573,7 @@ def _worker_run(items: list[tuple[Provision, DocumentView | None]],
     reports = [assess_provision(p, run.packs, run.rules, None, run.excluded, view) for p, view in items]
     if encode is None:
         return list(reports)
-    return [Encoded(r.overall.verdict, encode(r), None) for r in reports]
+    return [_encoded(r, encode, keep=False) for r in reports]
 
 
 def assess(

@@ -40,9 +40,11 @@ class DefinitionReader:
         self.morphology = morphology or Morphology()
         # each behind its literal prefilter: most provisions define nothing and save nothing
         self.defines = [Gated(rx) for rx in spec.defines]
-        self.saving = Gated(_either(spec.saving)) if spec.saving else None
-        self.optional = Gated(_either(spec.optional)) if spec.optional else None
-        self.not_required = Gated(_either(spec.not_required)) if spec.not_required else None
+        # each pattern behind its own prefilter: one pattern with common words ("is not to be taken")
+        # would otherwise open the gate of a costly one (a clause read from its start) on most texts
+        self.saving = [Gated(rx) for rx in spec.saving]
+        self.optional = [Gated(rx) for rx in spec.optional]
+        self.not_required = [Gated(rx) for rx in spec.not_required]
         # ", whoever": where a saving clause that opened the sentence gives way to the offence
         self.offence_start = (re.compile(r"[,，،]\s*(?:" + _either(spec.offence_start) + ")")
                               if spec.offence_start else None)
@@ -95,12 +97,12 @@ class DefinitionReader:
 NO_DEFINITIONS = DefinitionReader(DefinitionsSpec.model_construct())
 
 
-def _clauses(nt: NormText, regex: Gated | None,
+def _clauses(nt: NormText, patterns: list[Gated],
              ends: re.Pattern[str] = _CLAUSE_END) -> list[tuple[int, int]]:
+    """From where each pattern matches to the end of its clause (ranges may overlap)."""
     ranges: list[tuple[int, int]] = []
-    if regex is None:
-        return ranges
-    for m in regex.finditer(nt.norm):
-        end = ends.search(nt.norm, m.end())
-        ranges.append((m.start(), end.start() if end else len(nt.norm)))
+    for regex in patterns:
+        for m in regex.finditer(nt.norm):
+            end = ends.search(nt.norm, m.end())
+            ranges.append((m.start(), end.start() if end else len(nt.norm)))
     return ranges

@@ -474,7 +474,9 @@ def _meta_problems(pack: Pack, meta_doc: Any, meta_file: Path, known: set[str]) 
     for name, scope in meta.scope.items():
         problems += _vocab_problem(pack, scope.match, known, str(meta_file), meta_doc.line_of(("scope", name)),
                                    f"scope {name}")
-    for key in ("exempt_scopes", "engaging_scopes"):  # (as written: the default names no scope of its own)
+    # only the scopes a pack.yaml names: a pack that leaves engaging_scopes out gets the default [expression]
+    # whether or not it defines such a scope
+    for key in ("exempt_scopes", "engaging_scopes"):
         named = getattr(meta, key) if key in meta_doc.data else []
         problems += [RuleError(f"{key} names scope {name!r}, which the pack does not define",
                                file=str(meta_file), line=meta_doc.line_of((key,)),

@@ -295,20 +295,19 @@ def assess_provision(
     # per pack, the rules one of whose needed term lists has words in the text (the rest cannot fire)
     runnable = {key: view.runnable(ctx.lists_found(view.index)) for key, view in views.items()
                 if view.index is not None and not exempt}
-    for cr in rules if not exempt else ():
-        view = views.get(id(cr.pack))
-        if view is None:
-            continue
-        if cr.rule.id in view.missing:
+    for key, view in views.items() if not exempt else ():
+        plan = view.plan(rules)
+        for cr in plan.missing:
             if cr.applies(engages):
                 unavailable.setdefault(cr.rule.test, []).append(cr.rule.id)
-            continue
-        may = runnable.get(id(cr.pack))
-        if may is not None and cr.rule.id not in may:
-            continue
-        finding = run_rule(cr, ctx, view)
-        if finding is not None:
-            findings.append(finding)
+        may = runnable.get(key)
+        # only the rules that may fire, in the run's order (findings are sorted below in any case)
+        chosen = plan.present if may is None else [
+            plan.present_by_id[r] for r in sorted((r for r in may if r in plan.order), key=plan.order.__getitem__)]
+        for cr in chosen:
+            finding = run_rule(cr, ctx, view)
+            if finding is not None:
+                findings.append(finding)
     findings.sort(key=lambda f: (TESTS.index(f.test), -f.points, f.rule))
     if decisions is not None:
         for f in findings:

@@ -107,6 +107,17 @@ class CompiledCheck:
 
 
 @dataclass
+class RulePlan:
+    """A selection of rules as one language view runs them."""
+
+    rules: Sequence[CompiledRule]  # the selection (kept: its id keys the plan)
+    missing: list[CompiledRule]  # no words in the language: their test cannot pass
+    present: list[CompiledRule]
+    present_by_id: dict[str, CompiledRule]
+    order: dict[str, int]  # rule id -> place in the selection
+
+
+@dataclass
 class LanguageView:
     """A pack compiled for one language: its scopes, checklist evidence and rules matched with
     that language's words. A rule some of whose vocabularies have no words in the language is
@@ -128,6 +139,21 @@ class LanguageView:
     # term list -> the rules that need it, and the rules that need none (made on first use)
     _by_list: dict[int, list[str]] | None = field(default=None, repr=False)
     _always: frozenset[str] = field(default=frozenset(), repr=False)
+    _plans: dict[int, RulePlan] = field(default_factory=dict, repr=False)  # id(selected rules) -> plan
+
+    def plan(self, rules: Sequence[CompiledRule]) -> RulePlan:
+        """The selected ``rules`` of this view's pack, split into those with no words in the language
+        and those that run (worked out once per selection)."""
+        found = self._plans.get(id(rules))
+        if found is None or found.rules is not rules:
+            if len(self._plans) >= 8:  # a long-lived process makes a selection per run: keep a few
+                self._plans.clear()
+            mine = [cr for cr in rules if cr.pack.views.get(self.language) is self]
+            present = [cr for cr in mine if cr.rule.id not in self.missing]
+            found = self._plans[id(rules)] = RulePlan(
+                rules, [cr for cr in mine if cr.rule.id in self.missing], present,
+                {cr.rule.id: cr for cr in present}, {cr.rule.id: i for i, cr in enumerate(present)})
+        return found
 
     def runnable(self, found: frozenset[int]) -> frozenset[str]:
         """The rules that may fire on a text whose term lists ``found`` have words: those that

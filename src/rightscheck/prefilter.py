@@ -174,7 +174,12 @@ class Gated:
 
     def possible(self, text: str) -> bool:
         found = self.needles
-        return found is None or any(n in text for n in found) or ("ı" in text and bool(self.regex.flags & _IGNORECASE))
+        if found is None:
+            return True
+        for n in found:  # (a loop, not any() over a generator: this runs for every pattern and text)
+            if n in text:
+                return True
+        return "ı" in text and bool(self.regex.flags & _IGNORECASE)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         if not self.possible(text):

@@ -303,7 +303,7 @@ def assess_provision(
         may = runnable.get(key)
         # only the rules that may fire, in the run's order (findings are sorted below in any case)
         chosen = plan.present if may is None else [
-            plan.present_by_id[r] for r in sorted((r for r in may if r in plan.order), key=plan.order.__getitem__)]
+            plan.present[i] for i in sorted(plan.order[r] for r in may if r in plan.order)]
         for cr in chosen:
             finding = run_rule(cr, ctx, view)
             if finding is not None:
@@ -569,7 +569,7 @@ def _worker_run(items: list[tuple[Provision, DocumentView | None]],
                 encode: Encoder | None = None) -> list[ProvisionReport | Encoded]:
     run = _WORKER
     assert run is not None
-    reports = [assess_provision(p, run.packs, run.rules, None, run.excluded, view) for p, view in items]
+    reports = (assess_provision(p, run.packs, run.rules, None, run.excluded, view) for p, view in items)
     if encode is None:
         return list(reports)
     return [_encoded(r, encode, keep=False) for r in reports]

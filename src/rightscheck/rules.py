@@ -113,8 +113,7 @@ class RulePlan:
     rules: Sequence[CompiledRule]  # the selection (kept: its id keys the plan)
     missing: list[CompiledRule]  # no words in the language: their test cannot pass
     present: list[CompiledRule]
-    present_by_id: dict[str, CompiledRule]
-    order: dict[str, int]  # rule id -> place in the selection
+    order: dict[str, int]  # rule id -> place in ``present``
 
 
 @dataclass
@@ -152,7 +151,7 @@ class LanguageView:
             present = [cr for cr in mine if cr.rule.id not in self.missing]
             found = self._plans[id(rules)] = RulePlan(
                 rules, [cr for cr in mine if cr.rule.id in self.missing], present,
-                {cr.rule.id: cr for cr in present}, {cr.rule.id: i for i, cr in enumerate(present)})
+                {cr.rule.id: i for i, cr in enumerate(present)})
         return found
 
     def runnable(self, found: frozenset[int]) -> frozenset[str]:

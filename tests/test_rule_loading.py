@@ -174,13 +174,22 @@ def test_a_loaded_pack_comes_from_the_cache_until_a_file_changes(tmp_path, monke
     shutil.copytree(RULES / "iccpr19", pack_dir)
     first = load_pack(pack_dir)
     def packs_cached() -> list:
-        return [f for f in (tmp_path / "cache").glob("pack-*.pickle") if "-terms" not in f.name]
+        return [f for f in (tmp_path / "cache").glob("pack-*.pickle") if "-terms" not in f.name
+                and "-lexicon-" not in f.name]
 
     assert len(packs_cached()) == 1
     again = load_pack(pack_dir)
     assert [cr.rule.id for cr in again.rules] == [cr.rule.id for cr in first.rules]
     assert [(cr.file, cr.line) for cr in again.rules] == [(cr.file, cr.line) for cr in first.rules]
     assert again.hash == first.hash and set(again.lexicons) == set(first.lexicons)
+    assert again.headings == first.headings
+    # each lexicon is read from the cache when first asked for; one missing there, from its file
+    lexicon_files = sorted((tmp_path / "cache").glob("pack-*-lexicon-*.pickle"))
+    assert len(lexicon_files) == len(first.lexicons) > 1
+    assert again.lexicons["ru"] == first.lexicons["ru"]
+    next(f for f in lexicon_files if f.name.endswith("-lexicon-fr.pickle")).unlink()
+    assert again.lexicons.get("fr") == first.lexicons["fr"]
+    assert again.lexicons.get("xx") is None and "xx" not in again.lexicons
     # an edit is a miss: the pack is loaded, validated and cached anew
     legality = pack_dir / "legality.yaml"
     legality.write_text(legality.read_text("utf-8").replace("Undefined concept of", "Undefined notion of"), "utf-8")

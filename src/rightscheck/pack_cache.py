@@ -2,7 +2,8 @@
 lexicon file again each time it starts.
 
 The cache holds what loading a pack produced (its metadata, rules with their file and line, and
-lexicons) in one file per pack content: the key is the hash of the pack's files and a stamp of
+article headings) in one file per pack content, and each lexicon in a file of its own (a check
+reads only the lexicons of its provisions' languages): the key is the hash of the pack's files and a stamp of
 the code (its version and modules), so any edit to a rule, a lexicon or the code is a miss and the
 pack is loaded and checked again. It
 lives in ``$RIGHTSCHECK_CACHE`` or the user's cache folder (``$XDG_CACHE_HOME/rightscheck``,

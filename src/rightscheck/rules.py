@@ -8,7 +8,7 @@ names the file, the rule id and the line, and says how to fix it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from .definitions import NO_DEFINITIONS, DefinitionReader
 from .errors import RightscheckError, RuleError
-from .lexicon import Lexicon, VocabPattern
+from .lexicon import HeadingsSpec, Lexicon, VocabPattern
 from .matchers import Any as AnyOf
 from .matchers import Compiled, ElementsOnly, Regex, TermIndex, Terms, compile_matcher, vocab_names
 from .morphology import Morphology
@@ -174,8 +174,9 @@ class Pack:
     path: Path
     hash: str
     rules: list[CompiledRule] = field(default_factory=list)
-    lexicons: dict[str, Lexicon] = field(default_factory=dict)
+    lexicons: Mapping[str, Lexicon] = field(default_factory=dict)
     lexicon_files: dict[str, str] = field(default_factory=dict)
+    headings: list[HeadingsSpec] = field(default_factory=list)  # of every lexicon, for the readers
     views: dict[str, LanguageView] = field(default_factory=dict)
 
     @property
@@ -411,16 +412,58 @@ def load_pack(path: Path) -> Pack:
         digest = _hash_pack(files, path)
         cached = pack_cache.load(digest)
         if cached is not None:
-            meta, rules, lexicons, lexicon_files = cached
-            pack = Pack(meta=meta, path=path, hash=digest, lexicons=lexicons,
-                        lexicon_files={k: str(path / v) for k, v in lexicon_files.items()})
+            meta, rules, lexicon_files, headings = cached
+            files = {k: str(path / v) for k, v in lexicon_files.items()}
+            pack = Pack(meta=meta, path=path, hash=digest, lexicons=CachedLexicons(digest, files),
+                        lexicon_files=files, headings=headings)
             pack.rules = [CompiledRule(rule=r, pack=pack, file=str(path / f), line=n) for r, f, n in rules]
             return pack
     pack = _load_pack_files(path)
     pack_cache.store(pack.hash, (
         pack.meta, [(cr.rule, str(Path(cr.file).relative_to(path)), cr.line) for cr in pack.rules],
-        pack.lexicons, {k: str(Path(v).relative_to(path)) for k, v in pack.lexicon_files.items()}))
+        {k: str(Path(v).relative_to(path)) for k, v in pack.lexicon_files.items()}, pack.headings))
+    for language, lexicon in pack.lexicons.items():
+        pack_cache.store(CachedLexicons.key(pack.hash, language), lexicon)
     return pack
+
+
+class CachedLexicons(Mapping[str, Lexicon]):
+    """The lexicons of a pack that came from the pack cache, each read from it the first time it is
+    asked for: a check in one language reads one lexicon, not every language's (most of what
+    loading a cached pack costs). A lexicon missing from the cache is read from its file."""
+
+    def __init__(self, digest: str, files: dict[str, str]) -> None:
+        self._digest, self._files = digest, files
+        self._loaded: dict[str, Lexicon] = {}
+
+    @staticmethod
+    def key(digest: str, language: str) -> str:
+        return f"{digest}-lexicon-{language}"
+
+    def __getitem__(self, language: str) -> Lexicon:
+        found = self._loaded.get(language)
+        if found is None:
+            if language not in self._files:
+                raise KeyError(language)
+            from . import pack_cache
+
+            found = pack_cache.load(self.key(self._digest, language))
+            if not isinstance(found, Lexicon):
+                found = _read_lexicon(Path(self._files[language]))
+            self._loaded[language] = found
+        return found
+
+    def get(self, language: str, default: Any = None) -> Any:  # asked for each finding: no exception
+        found = self._loaded.get(language)
+        if found is not None:
+            return found
+        return self[language] if language in self._files else default
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
 
 
 def _pack_files(path: Path) -> list[Path]:
@@ -471,17 +514,24 @@ def _load_meta(path: Path) -> tuple[PackMeta, Any, Path]:
 
 
 def _load_lexicons(pack: Pack, lexicon_paths: list[Path]) -> None:
+    lexicons: dict[str, Lexicon] = {}
     for lex_file in lexicon_paths:
-        lex_doc = load_yaml_file(lex_file, error=RuleError)
-        try:
-            lexicon = Lexicon.model_validate(lex_doc.data)
-        except ValidationError as exc:
-            raise _validation_error(exc, lex_doc.lines, str(lex_file)) from None
-        if lex_file.stem != lexicon.language:
-            raise RuleError(f"lexicon file {lex_file.name} declares language {lexicon.language!r}",
-                            file=str(lex_file), line=1, fix=f"name the file {lexicon.language}.yaml")
-        pack.lexicons[lexicon.language] = lexicon
+        lexicon = lexicons[lex_file.stem] = _read_lexicon(lex_file)
         pack.lexicon_files[lexicon.language] = str(lex_file)
+        pack.headings.append(lexicon.headings)
+    pack.lexicons = lexicons
+
+
+def _read_lexicon(lex_file: Path) -> Lexicon:
+    lex_doc = load_yaml_file(lex_file, error=RuleError)
+    try:
+        lexicon = Lexicon.model_validate(lex_doc.data)
+    except ValidationError as exc:
+        raise _validation_error(exc, lex_doc.lines, str(lex_file)) from None
+    if lex_file.stem != lexicon.language:
+        raise RuleError(f"lexicon file {lex_file.name} declares language {lexicon.language!r}",
+                        file=str(lex_file), line=1, fix=f"name the file {lexicon.language}.yaml")
+    return lexicon
 
 
 def _vocab_problem(pack: Pack, matcher: Any, known: set[str], file: str, line: int | None,

@@ -111,7 +111,7 @@ def build_headings(specs: Iterable[HeadingsSpec]) -> Headings:
 
 def headings_of(packs: Iterable[object]) -> Headings:
     """The headings of every lexicon of the given rule packs."""
-    specs = [lex.headings for pack in packs for lex in pack.lexicons.values()]  # type: ignore[attr-defined]
+    specs = [spec for pack in packs for spec in pack.headings]  # type: ignore[attr-defined]
     return build_headings(specs)
 
 

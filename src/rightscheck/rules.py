@@ -413,9 +413,9 @@ def load_pack(path: Path) -> Pack:
         cached = pack_cache.load(digest)
         if cached is not None:
             meta, rules, lexicon_files, headings = cached
-            files = {k: str(path / v) for k, v in lexicon_files.items()}
-            pack = Pack(meta=meta, path=path, hash=digest, lexicons=CachedLexicons(digest, files),
-                        lexicon_files=files, headings=headings)
+            by_language = {k: str(path / v) for k, v in lexicon_files.items()}
+            pack = Pack(meta=meta, path=path, hash=digest, lexicons=CachedLexicons(digest, by_language),
+                        lexicon_files=by_language, headings=headings)
             pack.rules = [CompiledRule(rule=r, pack=pack, file=str(path / f), line=n) for r, f, n in rules]
             return pack
     pack = _load_pack_files(path)

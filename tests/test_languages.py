@@ -187,6 +187,31 @@ def test_the_scan_finds_what_each_terms_own_pattern_finds_when_words_recur():
     assert len(found[ids[0]]) == 3 and len(found[ids[1]]) == 4  # every "justifie" each time, both "apologie"
 
 
+def test_a_wildcard_matches_words_whose_stem_is_shorter_than_its_letters():
+    """Under a stemmer, "subversi*" must find "subversivas" (stem "subvers") and "иностранн*" find
+    "иностранным" (stem "иностра"), through the lexicon's wildcard endings; a wildcard never reaches a
+    stem more than two letters shorter ("propagand*" is not "propague", to spread)."""
+    from rightscheck.lexicon import MorphologySpec
+    from rightscheck.matchers import TermIndex
+    from rightscheck.morphology import Morphology
+    from rightscheck.text import normalise
+
+    cases = [("spanish", ["a", "o", "as", "os", "vo", "vas"], "subversi*", "actividades subversivas", "subversivas"),
+             ("russian", ["а", "ым", "ого", "ый"], "иностранн* агент*", "признан иностранным агентом",
+              "иностранным агентом"),
+             ("spanish", ["a", "o", "as", "ar"], "propagand*", "el que propague una enfermedad", None)]
+    for stemmer, endings, term, text, want in cases:
+        plain = Morphology(MorphologySpec(stemmer=stemmer))
+        morph = Morphology(MorphologySpec(stemmer=stemmer, wildcard_endings=endings))
+        for m, expected in ((morph, want), (plain, None)):
+            index = TermIndex(m)
+            list_id = index.add([term])
+            nt = normalise(text)
+            found = index.scan(m.key_text(nt.norm)).get(list_id, [])
+            spans = [text[nt.to_original(s, e).start:nt.to_original(s, e).end] for s, e in found]
+            assert spans == ([expected] if expected else []), (term, m.spec.wildcard_endings)
+
+
 def test_chinese_terms_match_without_spaces_and_arabic_variants_fold():
     from rightscheck.lexicon import MorphologySpec
     from rightscheck.matchers import TermIndex

@@ -50,6 +50,11 @@ class MorphologySpec(Strict):
     endings: str | None = Field(
         None, description="regex: endings a defined term may take when it recurs, in a language without "
         "a stemmer (English: 's', the plural)")
+    wildcard_endings: list[str] = Field(
+        default_factory=list, description="with a stemmer: endings tried after the letters of a word that "
+        "ends in `*`, so that the wildcard also matches words whose stem is shorter than those letters "
+        "(Spanish 'subversi*': 'subversivas' has the stem 'subvers'); each stem so found is matched as a "
+        "whole word")
 
     @field_validator("endings")
     @classmethod

@@ -113,6 +113,9 @@ class Morphology:
             piece = pieces[0] if len(pieces) == 1 else "(?:" + "|".join(pieces) + ")"
             if star:
                 piece += r"\w{0,3}" if self.characters else r"\w*"
+                shorter = self._shorter_stems(word[:-1], cores)
+                if shorter:
+                    piece = "(?:" + piece + "|" + "|".join(map(re.escape, shorter)) + ")"
             parts.append(piece)
             if i + 1 < len(words) and words[i + 1] not in {"...", "…"} and word not in {"...", "…"}:
                 parts.append(joiner)
@@ -149,6 +152,17 @@ class Morphology:
             strip = re.compile(f"(?:{self.spec.endings})$")
             return strip.sub("", word) == strip.sub("", defined)
         return word == defined
+
+    def _shorter_stems(self, letters: str, cores: list[str]) -> list[str]:
+        """The stems, shorter than a wildcard's letters, that words beginning with those letters take
+        (the lexicon's ``wildcard_endings`` tried after them): "subversi*" also matches "subversivas",
+        whose stem is "subvers". At most two letters shorter, and at least four long, so that a wildcard
+        never reaches another family of words ("propagand*" stays clear of "propag", to spread)."""
+        if self._stemmer is None or not self.spec.wildcard_endings or not _WORD.fullmatch(letters):
+            return []
+        found = {self.stem(letters + ending) for ending in self.spec.wildcard_endings}
+        return sorted(s for s in found if s and len(s) >= 4 and not any(s.startswith(c) for c in cores)
+                      and any(c.startswith(s) and len(c) - len(s) <= 2 for c in cores))
 
     def _cores(self, word: str) -> tuple[list[str], bool]:
         """A word of a term as matched: its letters (stemmed when the language stems), and

@@ -284,6 +284,10 @@ KNOWN_FALSE_MISSING = {
     # unlawfulness element as a defence; the pack does not read it as one for journalism, research or the
     # public interest, as the gatherer of the English text of the same section (ca-cc-300-1985) did not
     "ca-cc-300-fr (DEF-NO-PROTECTED-PURPOSES)",
+    # Spain's Ley de Partidos art 9(2) ("conductas, realizadas de forma reiterada y grave"): its gatherer read
+    # the seriousness of the conduct as the harm element; the pack asks for a danger or likelihood of harm
+    # (it had passed only because "efectivamente", a danger word, shared its stem with "efectos")
+    "es-lopp-2002-9 (NEC-NO-DANGER)",
 }
 
 

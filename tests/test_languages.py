@@ -238,6 +238,17 @@ def test_chinese_terms_match_without_spaces_and_arabic_variants_fold():
     spans = [text[nt.to_original(s, e).start:nt.to_original(s, e).end] for s, e in found]
     assert spans == ["بالإرهـاب", "للإرهاب"]
 
+    # a term is folded like the text before it is stemmed: written "أفشى" (alef with hamza, alef
+    # maqsura), it still finds the word the text folds to "افشي" (unfolded, the stemmer made
+    # "افشي" of the term and "افش" of the text, and the term never matched)
+    ar = Morphology(MorphologySpec(stemmer="arabic", fold=fold, drop=drop))
+    index = TermIndex(ar)
+    disclosed = index.add(["أفشى ... معلومات"])
+    text = "كل موظف أفشى معلومات رسمية"
+    nt = normalise(text, fold, drop)
+    found = index.scan(ar.key_text(nt.norm))[disclosed]
+    assert [text[nt.to_original(s, e).start:nt.to_original(s, e).end] for s, e in found] == ["أفشى معلومات"]
+
 
 # ----------------------------------------------------------------------------- every format
 # One real provision per language (development part of the corpus), under a heading in that

@@ -55,6 +55,10 @@ class Morphology:
     spec: MorphologySpec = field(default_factory=MorphologySpec.model_construct)  # defaults: nothing to validate
 
     def __post_init__(self) -> None:
+        # terms are written as people write them ("أفشى"); the text is folded and stripped before it
+        # is matched ("افشي"), so each term is too, before it is stemmed
+        self._term_table: dict[int, str | None] = {ord(k): v for k, v in self.spec.fold.items() if len(k) == 1}
+        self._term_table.update({ord(c): None for c in self.spec.drop})
         self._stemmer = None
         if self.spec.stemmer:
             import Stemmer  # PyStemmer: the Snowball stemmers, compiled
@@ -91,6 +95,12 @@ class Morphology:
         key_starts.pop()
         return KeyText("".join(keys), key_starts, norm_starts, norm_ends)
 
+    def _folded(self, term: str) -> str:
+        """A term as the text it is matched against is written: lower case, the language's letter
+        variants folded and its ``drop`` characters removed."""
+        lowered = term.strip().lower()
+        return lowered.translate(self._term_table) if self._term_table else lowered
+
     def term_pattern(self, term: str) -> str:
         """Regex source for one term of the rule language, as matched in the key text.
 
@@ -100,7 +110,7 @@ class Morphology:
         a space, a hyphen or nothing. With a stemmer, each word of the term is stemmed first (the
         part before a ``*`` too), so the term matches every form with the same stem.
         """
-        words = term.strip().lower().split()
+        words = self._folded(term).split()
         parts: list[str] = []
         gap = CHAR_GAP if self.characters else WORD_GAP
         joiner = r"\s?" if self.characters else r"[ -]?"
@@ -127,7 +137,7 @@ class Morphology:
         no boundary after it (the next word may be glued to it). For a term index's gate."""
         if self.characters:
             return self.term_pattern(term)
-        first = term.strip().lower().split()[0]
+        first = self._folded(term).split()[0]
         pattern = self.term_pattern(first if first not in {"...", "…"} else term)
         return pattern[: -len(r"(?!\w)")] if pattern.endswith(r"(?!\w)") else pattern
 
@@ -189,7 +199,7 @@ class Morphology:
         character in a character-segmented language. A short word followed by an apostrophe
         ("l'ordre") is a whole word of the text, and is its own key. None when the term can start
         with any word (it starts with a wildcard, or with a short word glued to what follows)."""
-        lowered = term.strip().lower()
+        lowered = self._folded(term)
         if self.characters:
             return (lowered[0],) if lowered and lowered[0] not in "*." else None
         first = lowered.split()[0] if lowered.split() else ""

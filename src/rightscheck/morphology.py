@@ -17,6 +17,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .lexicon import MorphologySpec
+from .text import normalise
 
 _WORD = re.compile(r"(\w+)")
 # A gap of up to six words inside one clause (see matchers.term_pattern).
@@ -55,10 +56,6 @@ class Morphology:
     spec: MorphologySpec = field(default_factory=MorphologySpec.model_construct)  # defaults: nothing to validate
 
     def __post_init__(self) -> None:
-        # terms are written as people write them ("أفشى"); the text is folded and stripped before it
-        # is matched ("افشي"), so each term is too, before it is stemmed
-        self._term_table: dict[int, str | None] = {ord(k): v for k, v in self.spec.fold.items() if len(k) == 1}
-        self._term_table.update({ord(c): None for c in self.spec.drop})
         self._stemmer = None
         if self.spec.stemmer:
             import Stemmer  # PyStemmer: the Snowball stemmers, compiled
@@ -96,10 +93,10 @@ class Morphology:
         return KeyText("".join(keys), key_starts, norm_starts, norm_ends)
 
     def _folded(self, term: str) -> str:
-        """A term as the text it is matched against is written: lower case, the language's letter
-        variants folded and its ``drop`` characters removed."""
-        lowered = term.strip().lower()
-        return lowered.translate(self._term_table) if self._term_table else lowered
+        """A term normalised as the text it is matched against is ("أفشى" as "افشي"): the same
+        :func:`~rightscheck.text.normalise`, with the language's letter folds and dropped characters,
+        before it is stemmed."""
+        return normalise(term, self.spec.fold, self.spec.drop).norm
 
     def term_pattern(self, term: str) -> str:
         """Regex source for one term of the rule language, as matched in the key text.

@@ -453,11 +453,8 @@ class CachedLexicons(Mapping[str, Lexicon]):
             self._loaded[language] = found
         return found
 
-    def get(self, language: str, default: Any = None) -> Any:  # asked for each finding: no exception
-        found = self._loaded.get(language)
-        if found is not None:
-            return found
-        return self[language] if language in self._files else default
+    def __contains__(self, language: object) -> bool:  # without reading the lexicon
+        return language in self._files
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._files)

@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from rightscheck.engine import assess
+from rightscheck.evaluate import HIGH
 from rightscheck.models import Provision
 from rightscheck.rules import load_packs
 
@@ -42,7 +43,7 @@ def main(languages: list[str]) -> None:
         rules: Counter[str] = Counter()
         for article, provision in zip(articles, report.provisions, strict=True):
             total[article["half"]] += 1
-            serious = {f.rule for f in provision.findings if f.severity in {"high", "critical"}}
+            serious = {f.rule for f in provision.findings if f.severity in HIGH}
             if serious:
                 flagged[article["half"]] += 1
                 rules.update(serious)

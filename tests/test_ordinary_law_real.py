@@ -3,7 +3,7 @@ tests/data/ordinary-law-real, sampled from public repositories of consolidated s
 high or critical findings. Some of those articles do restrict expression (an advertising ban, a
 duty of professional secrecy), so the ceilings are not zero: they are the counts of 1 December 2026
 plus three articles, so that a change which turns ordinary drafting into false alarms fails here.
-With the rules of the start of that day the held-out halves drew 11, 17, 30, 15, 17 and 14 such
+With the rules of the start of that day's second session the held-out halves drew 11, 17, 30, 15, 17 and 14 such
 articles (of 200) in en, fr, es, ru, ar and zh; with those of its end, 2, 13, 12, 12, 12 and 5."""
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, NamedTuple, Protocol, cast
+from typing import Any, NamedTuple, Protocol, TypeVar, cast
 
 from . import __version__
 from .checklist import build_checklist
@@ -447,20 +447,14 @@ def iter_encoded(provisions: Sequence[Provision], run: Run, encode: Encoder,
 def _iterate(provisions: Sequence[Provision], run: Run, jobs: int | None,
              encode: Encoder | None) -> Iterator[ProvisionReport | Encoded]:
     normalised: dict[int, NormText] = {}
-    first: dict[int, DocumentView] = {}  # the articles that define terms, with their document's terms
-    terms: dict[int, list[str]] = {}
     documents = _documents(provisions)
-    defined: dict[str, frozenset[str]] = {}  # document -> the terms its articles define
-    for key, members in documents.items():
-        for i in members:
-            data = language_data(run.packs, provisions[i].language)
-            nt = normalise(provisions[i].text, data.fold, data.drop)
-            terms[i] = data.definitions.defined_terms(nt)
-            if terms[i] or len(normalised) < KEEP_NORMALISED:
-                normalised[i] = nt
-        defined[key] = frozenset(t for i in members for t in terms[i])
-        first.update((i, DocumentView(defined[key], [])) for i in members if terms[i])
-    with _assessor(provisions, run, normalised, _workers(jobs, len(provisions), run)) as assess_all:
+    with _assessor(provisions, run, normalised, _workers(jobs, len(provisions), run)) as (assess_all, define):
+        # the terms each article of a document with several articles defines
+        in_documents = [i for members in documents.values() for i in members]
+        terms = dict(zip(in_documents, define(in_documents), strict=True))
+        defined = {key: frozenset(t for i in members for t in terms[i]) for key, members in documents.items()}
+        # the articles that define terms, with their document's terms
+        first = {i: DocumentView(defined[key], []) for key, members in documents.items() for i in members if terms[i]}
         # without an encoder, the first pass gives reports: their findings are needed here
         early = dict(zip(first, cast(Iterator[ProvisionReport], assess_all(list(first), first)), strict=True))
         views: dict[int, DocumentView] = {}
@@ -478,6 +472,7 @@ def _iterate(provisions: Sequence[Provision], run: Run, jobs: int | None,
                 yield found if encode is None else _encoded(found, encode, keep=True)
 
 
+T = TypeVar("T")
 PARALLEL_FROM = 400  # provisions: below this, starting worker processes costs more than it saves
 CHUNK = 50  # provisions a worker takes at a time
 
@@ -487,6 +482,16 @@ class Assessor(Protocol):
 
     def __call__(self, indices: list[int], views: dict[int, DocumentView],
                  encode: Encoder | None = None) -> Iterator[ProvisionReport | Encoded]: ...
+
+
+Definer = Callable[[list[int]], Iterable[list[str]]]  # the terms the provisions at some indices define
+
+
+def _defined_terms(provision: Provision, packs: Sequence[Pack]) -> tuple[list[str], NormText]:
+    """The terms a provision defines, and its text normalised to find them."""
+    data = language_data(packs, provision.language)
+    nt = normalise(provision.text, data.fold, data.drop)
+    return data.definitions.defined_terms(nt), nt
 
 
 def _workers(jobs: int | None, count: int, run: Run) -> int:
@@ -501,12 +506,20 @@ def _workers(jobs: int | None, count: int, run: Run) -> int:
 
 @contextmanager
 def _assessor(provisions: Sequence[Provision], run: Run, normalised: dict[int, NormText],
-              workers: int) -> Iterator[Assessor]:
+              workers: int) -> Iterator[tuple[Assessor, Definer]]:
     """A function that assesses the provisions at some indices (each with its document's view)
-    and yields their reports in that order: in this process, or in chunks over worker processes
-    started once for both passes, with the same packs (a forked worker inherits this process's, a
-    worker started afresh loads them from the pack cache)."""
+    and yields their reports in that order, and one that finds the terms they define: in this
+    process, or in chunks over worker processes started once for the three passes, with the same
+    packs (a forked worker inherits this process's, a worker started afresh loads them from the
+    pack cache)."""
     if workers <= 1:
+        def define_here(indices: list[int]) -> Iterator[list[str]]:
+            for i in indices:
+                terms, nt = _defined_terms(provisions[i], run.packs)
+                if terms or len(normalised) < KEEP_NORMALISED:
+                    normalised[i] = nt  # normalised once for both passes
+                yield terms
+
         def here(indices: list[int], views: dict[int, DocumentView],
                  encode: Encoder | None = None) -> Iterator[ProvisionReport | Encoded]:
             for i in indices:
@@ -514,14 +527,13 @@ def _assessor(provisions: Sequence[Provision], run: Run, normalised: dict[int, N
                                           views.get(i), normalised.pop(i, None))
                 yield report if encode is None else _encoded(report, encode, keep=True)
 
-        yield here
+        yield here, define_here
         return
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor
     from itertools import islice
 
     global _FORKED
-    normalised.clear()  # the workers normalise their own texts
     context = multiprocessing.get_context()
     # a forked worker starts with this process's packs, their patterns already compiled; one
     # started afresh loads them from the pack cache
@@ -531,19 +543,25 @@ def _assessor(provisions: Sequence[Provision], run: Run, normalised: dict[int, N
         with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_setup,
                                  initargs=setup) as pool:
 
-            def spread(indices: list[int], views: dict[int, DocumentView],
-                       encode: Encoder | None = None) -> Iterator[ProvisionReport | Encoded]:
-                def submit(chunk: list[int]) -> Future[list[ProvisionReport | Encoded]]:
-                    return pool.submit(_worker_run, [(provisions[i], views.get(i)) for i in chunk], encode)
-
+            def in_chunks(indices: list[int], submit: Callable[[list[int]], Future[list[T]]]) -> Iterator[T]:
+                """What ``submit`` gives for each chunk of the indices, in order, with a few chunks
+                queued ahead for each worker."""
                 pending = (indices[k:k + CHUNK] for k in range(0, len(indices), CHUNK))
                 futures = [submit(chunk) for chunk in islice(pending, workers * 2)]
                 while futures:
-                    reports = futures.pop(0).result()
+                    done = futures.pop(0).result()
                     futures += [submit(chunk) for chunk in islice(pending, 1)]
-                    yield from reports
+                    yield from done
 
-            yield spread
+            def spread(indices: list[int], views: dict[int, DocumentView],
+                       encode: Encoder | None = None) -> Iterator[ProvisionReport | Encoded]:
+                return in_chunks(indices, lambda chunk: pool.submit(
+                    _worker_run, [(provisions[i], views.get(i)) for i in chunk], encode))
+
+            def define_spread(indices: list[int]) -> Iterator[list[str]]:
+                return in_chunks(indices, lambda chunk: pool.submit(_worker_define, [provisions[i] for i in chunk]))
+
+            yield spread, define_spread
     finally:
         _FORKED = None
 
@@ -563,6 +581,12 @@ def _worker_setup(pack_dirs: list[str], select: list[str], ignore: list[str], pr
         return
     _WORKER = prepare(load_packs([Path(d) for d in pack_dirs]), select=select or None, ignore=ignore or None,
                       preview=preview)
+
+
+def _worker_define(provisions: list[Provision]) -> list[list[str]]:
+    run = _WORKER
+    assert run is not None
+    return [_defined_terms(p, run.packs)[0] for p in provisions]
 
 
 def _worker_run(items: list[tuple[Provision, DocumentView | None]],

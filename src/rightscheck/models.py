@@ -6,7 +6,7 @@ fields may be added, never removed or renamed without a new schema version.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -65,8 +65,26 @@ def text_hash(text: str) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def _unpickled(cls: type[Model], fields: dict[str, Any], fields_set: set[str], extra: dict[str, Any] | None,
+               private: dict[str, Any] | None) -> Model:
+    """A model as it was pickled: its fields set again as they were (they were valid when it was
+    made), without pydantic's ``__setstate__``."""
+    model = cls.__new__(cls)
+    object.__setattr__(model, "__dict__", fields)
+    object.__setattr__(model, "__pydantic_fields_set__", fields_set)
+    object.__setattr__(model, "__pydantic_extra__", extra)
+    object.__setattr__(model, "__pydantic_private__", private)
+    return model
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its fields: reports come back from worker processes this way, and
+        pydantic's own state protocol costs a fifth more to write and a third more to read."""
+        return (_unpickled, (type(self), self.__dict__, self.__pydantic_fields_set__, self.__pydantic_extra__,
+                             self.__pydantic_private__))
 
 
 # ----------------------------------------------------------------------------- input

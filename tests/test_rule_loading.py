@@ -341,3 +341,14 @@ def test_an_engaging_scope_the_pack_does_not_define_is_an_error_with_its_line(tm
     err = info.value
     assert "engaging_scopes names scope 'assemblies'" in str(err)
     assert text.splitlines()[err.line - 1].startswith("engaging_scopes:")
+
+
+def test_a_term_that_starts_with_neither_a_letter_nor_a_wildcard_is_an_error(tmp_path):
+    """Terms are tried where words start: "'s reputation" could never match, and such a term was
+    shipped once without anyone noticing (a Chinese term, read without word boundaries, may)."""
+    pack_dir, _ = pack_copy_with(tmp_path, "lexicons/en.yaml", '"person\'s reputation"]',
+                                 '"person\'s reputation", "\'s reputation"]')
+    with pytest.raises(RuleError) as info:
+        load_pack(pack_dir)
+    err = info.value
+    assert "'s reputation" in str(err) and "never matches" in str(err) and err.file.endswith("en.yaml")

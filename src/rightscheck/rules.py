@@ -690,11 +690,28 @@ def _lexicon_problems(pack: Pack, known_vocab: set[str]) -> list[RuleError]:
         if stray:
             out.append(RuleError(f"lexicon {language}: examples or texts for unknown rule(s) {', '.join(stray)}",
                                  file=file, fix="fix the rule ids"))
+        if lexicon.morphology.segmentation == "words":
+            out += _unreachable_terms(lexicon, file)
     for language in pack.meta.languages[1:]:
         if language not in pack.lexicons:
             out.append(RuleError(f"the pack declares language {language!r} but has no lexicon for it",
                                  file=str(pack.path / PACK_FILE),
                                  fix=f"add {LEXICON_DIR}/{language}.yaml or remove it from 'languages:'"))
+    return out
+
+
+def _unreachable_terms(lexicon: Lexicon, file: str) -> list[RuleError]:
+    """Terms that start with neither a letter nor ``*``: terms are tried where words start, so such a
+    term ("'s reputation") never matches."""
+    out: list[RuleError] = []
+    for name, words in lexicon.vocabularies.items():
+        terms = words if isinstance(words, list) else words.terms
+        for term in terms:
+            if not (term[:1].isalnum() or term.startswith("*")):
+                out.append(RuleError(
+                    f"lexicon {lexicon.language}: the term {term!r} of vocabulary {name} starts with neither a "
+                    "letter nor '*', so it never matches (terms are tried where words start)", file=file,
+                    fix="start the term with its first word, or write the vocabulary as a regex"))
     return out
 
 

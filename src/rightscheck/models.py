@@ -82,7 +82,7 @@ class Model(BaseModel):
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as its fields: reports come back from worker processes this way, and
-        pydantic's own state protocol costs a fifth more to write and a third more to read."""
+        pydantic's own state protocol costs a third more to write and to read."""
         return (_unpickled, (type(self), self.__dict__, self.__pydantic_fields_set__, self.__pydantic_extra__,
                              self.__pydantic_private__))
 

@@ -549,6 +549,21 @@ SCOPE_PROBES = [
     ("fr", "La dénonciation, dirigée contre une personne déterminée, d'un fait que l'on sait inexact est punie de "
            "cinq ans d'emprisonnement.", "defamation", True),
     ("es", "El que hiciere una denuncia falsa ante la autoridad será castigado con multa.", "defamation", True),
+    # a hoax needs a pretence: a bomb or a noxious substance placed to make people believe in a danger is one;
+    # making explosives or poisons for an attack is no hoax (the threat-or-hoax scope silences the danger rules)
+    ("en", "Any person who places an imitation explosive device intending to induce others to believe that it is "
+           "real shall be fined.", "threat-or-hoax", True),
+    ("en", "Whoever provides training, information or funds to a terrorist group, or manufactures explosive devices "
+           "for it, shall be imprisoned for ten years.", "threat-or-hoax", False),
+    ("zh", "为恐怖活动组织提供信息、资金，或者制造毒害性、放射性物质的，处五年以上有期徒刑。", "threat-or-hoax", False),
+    ("zh", "投放虚假的爆炸性、毒害性物质，严重扰乱社会秩序的，处五年以下有期徒刑。", "threat-or-hoax", True),
+    ("ru", "Изготовление взрывных устройств для совершения террористического акта наказывается лишением свободы.",
+     "threat-or-hoax", False),
+    ("ru", "Заведомо ложное сообщение о готовящемся взрыве наказывается штрафом.", "threat-or-hoax", True),
+    ("fr", "Le fait de déposer un engin explosif factice afin de faire croire à un attentat est puni d'une amende.",
+     "threat-or-hoax", True),
+    ("es", "Quien fabrique artefactos explosivos para cometer un atentado será castigado con prisión.",
+     "threat-or-hoax", False),
 ]
 
 

@@ -564,6 +564,15 @@ SCOPE_PROBES = [
      "threat-or-hoax", True),
     ("es", "Quien fabrique artefactos explosivos para cometer un atentado será castigado con prisión.",
      "threat-or-hoax", False),
+    # recruiting or soliciting a person to commit a terrorist offence is participation (CETS 196 art 6), not
+    # incitement: no danger element is asked of it; public calls to the same offences are incitement
+    ("ru", "Склонение или вербовка лица к совершению преступления террористического характера наказывается лишением "
+           "свободы.", "incitement", False),
+    ("ru", "Публичные призывы к осуществлению террористической деятельности наказываются лишением свободы.",
+     "incitement", True),
+    ("ar", "يعاقب بالسجن كل من قام بتجنيد شخص لارتكاب جريمة ارهابية.", "incitement", False),
+    ("en", "Whoever solicits or recruits another person to commit a terrorist offence shall be imprisoned.",
+     "incitement", False),
 ]
 
 

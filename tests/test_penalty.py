@@ -92,3 +92,12 @@ def test_any_run_of_number_words_is_read_without_error(packs):
             text = " ".join(random.choice(words) for _ in range(12))
             p = parse_with(normalise(text).norm, None, reader)
             assert p.max_years is None or p.max_years >= 0
+
+
+def test_a_penalty_kind_stated_twice_is_marked_at_each_place(check):
+    """A finding on forced labour marks every place the text imposes it, not the first only: a
+    reviewer (and the redraft) must see the second alternative too."""
+    report = check("Public calls to extremist activity are punished by compulsory work for up to two years; the same "
+                   "acts committed through the media are punished by correctional labour for up to three years.")
+    labour = next(f for f in report.findings if f.rule == "PEN-FORCED-LABOUR")
+    assert [s.text for s in labour.spans] == ["compulsory work", "correctional labour"]

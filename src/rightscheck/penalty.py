@@ -171,11 +171,11 @@ def _read_text(norm: str, reader: PenaltyReader, p: Penalty) -> None:
     if reader.life is not None and reader.life.search(norm):
         p.life = True
     for attr, words in reader.others:
-        found = [(m.start(), m.end()) for m in words.finditer(norm)]  # every place: a finding marks each
-        if found:
+        places = [(m.start(), m.end()) for m in words.finditer(norm)]  # every place: a finding marks each
+        if places:
             setattr(p, attr, True)
             p.stated = True
-            p.other_spans[attr] = found
+            p.other_spans[attr] = places
 
     def keep(m: re.Match[str]) -> bool:
         if not anchors:

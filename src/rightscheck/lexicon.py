@@ -32,6 +32,13 @@ class VocabPattern(Strict):
 VocabWords = list[str] | VocabPattern
 
 
+def plain_terms(words: VocabWords | None) -> list[str]:
+    """The terms of a vocabulary written as words (a regex vocabulary's ``terms`` besides it)."""
+    if words is None:
+        return []
+    return words.terms if isinstance(words, VocabPattern) else words
+
+
 class MorphologySpec(Strict):
     """How the words of the language are matched."""
 

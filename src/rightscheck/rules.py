@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from .definitions import NO_DEFINITIONS, DefinitionReader
 from .errors import RightscheckError, RuleError
-from .lexicon import HeadingsSpec, Lexicon, VocabPattern
+from .lexicon import HeadingsSpec, Lexicon, VocabPattern, plain_terms
 from .matchers import Any as AnyOf
 from .matchers import Compiled, ElementsOnly, Regex, TermIndex, Terms, compile_matcher, vocab_names
 from .morphology import Morphology
@@ -705,8 +705,7 @@ def _unreachable_terms(lexicon: Lexicon, file: str) -> list[RuleError]:
     term ("'s reputation") never matches."""
     out: list[RuleError] = []
     for name, words in lexicon.vocabularies.items():
-        terms = words if isinstance(words, list) else words.terms
-        for term in terms:
+        for term in plain_terms(words):
             if not (term[:1].isalnum() or term.startswith("*")):
                 out.append(RuleError(
                     f"lexicon {lexicon.language}: the term {term!r} of vocabulary {name} starts with neither a "

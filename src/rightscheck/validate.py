@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .engine import assess, make_context, run_rule
-from .lexicon import VocabPattern
+from .lexicon import plain_terms
 from .matchers import vocab_names
 from .models import Finding, Provision
 from .morphology import Morphology
@@ -152,8 +152,7 @@ def _check_exceptions(pack: Pack, language: str, morph: Morphology, file: str, r
     def words_of(names: set[str]) -> list[str]:
         found: list[str] = []
         for name in sorted(names):
-            words = pack.words(language, name)
-            found += (words.terms if isinstance(words, VocabPattern) else words) if words else []
+            found += plain_terms(pack.words(language, name))
         return found
 
     matchers = [(f"scope {name}", scope.match) for name, scope in pack.meta.scope.items()]

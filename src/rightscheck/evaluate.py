@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .models import Finding, ProvisionReport, Report
+from .models import SERIOUS, Finding, ProvisionReport, Report
 from .schema import TESTS
 
-HIGH = {"high", "critical"}
+HIGH = SERIOUS  # the name the accuracy checks and benchmarks use
 
 
 @dataclass

@@ -163,6 +163,10 @@ class Decision(Model):
         return self.status != "under_review"
 
 
+# the severities a reader must see first (marked in reports, counted by the accuracy checks)
+SERIOUS: frozenset[Severity] = frozenset({"high", "critical"})
+
+
 class Finding(Model):
     rule: str
     title: str
@@ -180,6 +184,10 @@ class Finding(Model):
     rationale: str | None = None
     points: float = Field(description="points this finding takes off its test's score")
     decision: Decision | None = None
+
+    @property
+    def serious(self) -> bool:
+        return self.severity in SERIOUS
 
 
 class ScoreStep(Model):

@@ -174,7 +174,7 @@ def _provision(document, v: ProvisionView) -> None:
         run = para.add_run(piece.text)
         if piece.findings:
             run.font.highlight_color = WD_COLOR_INDEX.YELLOW
-            run.bold = any(p.findings[n - 1].severity in {"high", "critical"} for n in piece.findings)
+            run.bold = any(p.findings[n - 1].serious for n in piece.findings)
         for n in piece.ends:
             note = para.add_run(f"[{n}]")
             note.font.superscript = True

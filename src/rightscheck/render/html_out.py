@@ -85,7 +85,7 @@ def _marked_text(p: ProvisionReport) -> str:
             notes = " | ".join(
                 f"[{n}] {p.findings[n - 1].rule}: {p.findings[n - 1].message}" for n in piece.findings
             )
-            severe = any(p.findings[n - 1].severity in {"high", "critical"} for n in piece.findings)
+            severe = any(p.findings[n - 1].serious for n in piece.findings)
             described = " ".join(_anchor(p.id, n) for n in piece.findings)
             text = (f'<mark tabindex="0" class="{"severe" if severe else ""}" data-note="{escape(notes)}" '
                     f'aria-describedby="{described}">{text}</mark>')

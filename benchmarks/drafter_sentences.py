@@ -17,10 +17,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import yaml
+from language_files import assessed
 
-from rightscheck.engine import assess
-from rightscheck.models import Provision
 from rightscheck.rules import load_packs
 
 FOLDER = Path(__file__).resolve().parents[1] / "tests" / "data" / "drafter-sentences"
@@ -30,16 +28,9 @@ PARTS = ("tuning", "held-out")
 def main(languages: list[str], show_misses: bool) -> None:
     packs = load_packs()
     test_of = {rule.rule.id: rule.rule.test for pack in packs for rule in pack.rules}
-    for path in sorted(FOLDER.glob("*.yaml")):
-        doc = yaml.safe_load(path.read_text("utf-8"))
-        language = doc["language"]
-        if languages and language not in languages:
-            continue
-        sentences = doc["sentences"]
-        report = assess([Provision(id=f"{language}-{i}", text=s["text"], language=language)
-                         for i, s in enumerate(sentences)], packs)
+    for language, assessed_sentences in assessed(FOLDER, "sentences", languages, packs):
         counts: Counter[tuple[str, str]] = Counter()
-        for sentence, provision in zip(sentences, report.provisions, strict=True):
+        for sentence, provision in assessed_sentences:
             part, concept = sentence["part"], sentence["concept"]
             rules = {f.rule for f in provision.findings}
             if concept == "pass":

@@ -18,30 +18,20 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import yaml
+from language_files import assessed
 
-from rightscheck.engine import assess
 from rightscheck.evaluate import HIGH
-from rightscheck.models import Provision
 from rightscheck.rules import load_packs
 
 FOLDER = Path(__file__).resolve().parents[1] / "tests" / "data" / "ordinary-law-real"
 
 
 def main(languages: list[str]) -> None:
-    packs = load_packs()
-    for path in sorted(FOLDER.glob("*.yaml")):
-        doc = yaml.safe_load(path.read_text("utf-8"))
-        language = doc["language"]
-        if languages and language not in languages:
-            continue
-        articles = doc["articles"]
-        report = assess([Provision(id=f"{language}-{i}", text=a["text"], language=language)
-                         for i, a in enumerate(articles)], packs)
+    for language, assessed_articles in assessed(FOLDER, "articles", languages, load_packs()):
         flagged: Counter[str] = Counter()
         total: Counter[str] = Counter()
         rules: Counter[str] = Counter()
-        for article, provision in zip(articles, report.provisions, strict=True):
+        for article, provision in assessed_articles:
             total[article["half"]] += 1
             serious = {f.rule for f in provision.findings if f.severity in HIGH}
             if serious:

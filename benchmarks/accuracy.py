@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from rightscheck.engine import assess
-from rightscheck.evaluate import HIGH, compare, same_verdict
+from rightscheck.evaluate import compare, same_verdict
 from rightscheck.readers.yaml_reader import read_yaml
 from rightscheck.rules import load_packs
 
@@ -159,7 +159,7 @@ def good_practice() -> bool:
     print("good-practice references (examples/good-practice.yaml):")
     ok = True
     for p in report.provisions:
-        high = [f.rule for f in p.findings if f.severity in HIGH]
+        high = [f.rule for f in p.findings if f.serious]
         ok = ok and p.overall.verdict in {"compatible", "not_engaged"} and not high
         print(f"  {p.id:<32} {p.overall.verdict:<12} score {p.overall.score:g}  "
               f"high findings: {len(high)} {high or ''}")

@@ -20,7 +20,6 @@ from pathlib import Path
 
 from language_files import assessed
 
-from rightscheck.evaluate import HIGH
 from rightscheck.rules import load_packs
 
 FOLDER = Path(__file__).resolve().parents[1] / "tests" / "data" / "ordinary-law-real"
@@ -33,7 +32,7 @@ def main(languages: list[str]) -> None:
         rules: Counter[str] = Counter()
         for article, provision in assessed_articles:
             total[article["half"]] += 1
-            serious = {f.rule for f in provision.findings if f.severity in HIGH}
+            serious = {f.rule for f in provision.findings if f.serious}
             if serious:
                 flagged[article["half"]] += 1
                 rules.update(serious)

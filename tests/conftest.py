@@ -8,7 +8,6 @@ import pytest
 import yaml
 
 from rightscheck.engine import assess
-from rightscheck.evaluate import HIGH
 from rightscheck.models import Provision, ProvisionReport
 from rightscheck.readers.yaml_reader import read_yaml
 from rightscheck.rules import Pack, load_packs
@@ -58,4 +57,4 @@ def rules_of(report: ProvisionReport) -> set[str]:
 
 def serious_rules(report: ProvisionReport) -> set[str]:
     """The rules of the report's high and critical findings."""
-    return {f.rule for f in report.findings if f.severity in HIGH}
+    return {f.rule for f in report.findings if f.serious}

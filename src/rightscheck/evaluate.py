@@ -14,10 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .models import SERIOUS, Finding, ProvisionReport, Report
+from .models import Finding, ProvisionReport, Report
 from .schema import TESTS
-
-HIGH = SERIOUS  # the name the accuracy checks and benchmarks use
 
 
 @dataclass
@@ -114,7 +112,7 @@ def compare(report: Report, expected: list[dict[str, Any]]) -> Accuracy:
                 if f.category == s["category"]:
                     acc.false_missing.append((p.id, s["category"], f.rule))
         for f in p.findings:
-            if exp["verdict"] == "compatible" and f.severity in HIGH:
+            if exp["verdict"] == "compatible" and f.serious:
                 acc.high_on_compatible.append((p.id, f.rule))
             if f.spans and not _overlaps(f, all_defect_ranges):
                 acc.unmatched_findings.append((p.id, f.rule))
@@ -169,7 +167,7 @@ def evaluate_entry(p: ProvisionReport, expected: Any) -> EntryResult:
     for s in expected.satisfied:
         r.satisfied_total += 1
         r.false_missing += [f.rule for f in p.findings if f.category == s.category]
-    r.high_findings = [f.rule for f in p.findings if f.severity in HIGH]
+    r.high_findings = [f.rule for f in p.findings if f.serious]
     return r
 
 

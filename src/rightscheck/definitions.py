@@ -45,6 +45,7 @@ class DefinitionReader:
         self.saving = [Gated(rx) for rx in spec.saving]
         self.optional = [Gated(rx) for rx in spec.optional]
         self.not_required = [Gated(rx) for rx in spec.not_required]
+        self.no_defence = [Gated(rx) for rx in spec.no_defence]
         # ", whoever": where a saving clause that opened the sentence gives way to the offence
         self.offence_start = (re.compile(r"[,，،]\s*(?:" + _either(spec.offence_start) + ")")
                               if spec.offence_start else None)
@@ -87,10 +88,23 @@ class DefinitionReader:
         return (clause[0], opens.start()) if opens else clause
 
     def optional_ranges(self, nt: NormText) -> list[tuple[int, int]]:
-        """Normalised ranges whose words are not elements of the offence: optional clauses (to
-        the end of their sentence or clause) and not-required clauses ("whether or not the
-        publication results in …", to the next comma)."""
-        return sorted(_clauses(nt, self.optional) + _clauses(nt, self.not_required, _PHRASE_END))
+        """Normalised ranges whose words are not elements of the offence, nor defences: optional
+        clauses (to the end of their sentence or clause), not-required clauses ("whether or not the
+        publication results in …", to the next comma) and the phrase that denies a defence ("it is
+        not a defence that the statement was made for journalism", from the start of its phrase to
+        the end of its sentence or clause)."""
+        return sorted(_clauses(nt, self.optional) + _clauses(nt, self.not_required, _PHRASE_END)
+                      + [(_phrase_start(nt.norm, start), end) for start, end in _clauses(nt, self.no_defence)])
+
+
+def _phrase_start(norm: str, pos: int) -> int:
+    """Where the phrase that holds ``pos`` starts: after the last full stop, semicolon or comma
+    before it ("Le fait que la diffusion ait eu lieu à des fins journalistiques ne constitue pas une
+    excuse": the defence denied is named before the words that deny it)."""
+    start = 0
+    for m in _PHRASE_END.finditer(norm, 0, pos):
+        start = m.end()
+    return start
 
 
 # built without validation: defaults only, so no validator is built at import

@@ -136,12 +136,16 @@ class DefinitionsSpec(Strict):
         default_factory=list, description="regexes where a clause starts that says an element is not "
         "required ('whether or not', 'regardless of whether'): its words, up to the next comma, are not "
         "elements of the offence")
+    no_defence: list[str] = Field(
+        default_factory=list, description="regexes where a clause starts that denies a defence ('it is not a "
+        "defence that', 'ne constitue pas une excuse'): the words of its phrase (from the last comma or full stop "
+        "before it) to the end of its sentence or clause are no defence, nor elements of the offence")
     offence_start: list[str] = Field(
         default_factory=list, description="regexes for the words that open an offence's main clause "
         "('whoever', 'quiconque', 'el que'): a saving clause that opens a sentence ('Except where section 3 "
         "does not apply, whoever …') ends at the comma before them")
 
-    @field_validator("defines", "saving", "optional", "not_required", "offence_start")
+    @field_validator("defines", "saving", "optional", "not_required", "no_defence", "offence_start")
     @classmethod
     def _regexes(cls, value: list[str]) -> list[str]:
         for rx in value:

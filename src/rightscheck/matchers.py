@@ -723,7 +723,9 @@ class PenaltyM(Compiled):
         if s.forced_labour is not None:
             checks.append(p.forced_labour == s.forced_labour)
         if s.max_years_over is not None:
-            checks.append(p.life or (p.max_years is not None and p.max_years > s.max_years_over))
+            # a text that states only a minimum ("not less than five years") allows at least that much
+            highest = p.max_years if p.max_years is not None else p.min_years
+            checks.append(p.life or (highest is not None and highest > s.max_years_over))
         if s.min_years_at_least is not None:
             checks.append(p.min_years is not None and p.min_years >= s.min_years_at_least)
         if not all(checks):
@@ -897,8 +899,8 @@ def _undefined(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compiled:
 @kind("penalty", "`{penalty: {custodial: true, max_years_over: 3}}`",
       "the penalty read from the text (\"imprisonment for a term not exceeding seven years\", \"from two to five "
       "years\", \"life imprisonment\", fines, bans) or from the input's `penalty:` field. Conditions: `custodial`, "
-      "`max_years_over`, `min_years_at_least`, `life`, `ancillary_ban`, `forced_labour`, `stated`; all given must "
-      "hold")
+      "`max_years_over` (the highest term the text allows: where it states only a minimum, at least that), "
+      "`min_years_at_least`, `life`, `ancillary_ban`, `forced_labour`, `stated`; all given must hold")
 def _penalty(m: Matcher, vocab: VocabLookup, index: TermIndex) -> Compiled:
     assert m.penalty is not None
     return PenaltyM(m.penalty)

@@ -134,7 +134,8 @@ class DefinitionsSpec(Strict):
         default_factory=list, description="regexes where an optional clause starts ('a Party may require')")
     not_required: list[str] = Field(
         default_factory=list, description="regexes where a clause starts that says an element is not "
-        "required ('whether or not', 'regardless of whether'): its words, up to the next comma, are not "
+        "required ('whether or not', 'regardless of whether') or presumes it ('shall be presumed'): its words, "
+        "up to the next comma, are not "
         "elements of the offence")
     no_defence: list[str] = Field(
         default_factory=list, description="regexes where a clause starts that denies a defence ('it is not a "

@@ -17,12 +17,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from language_files import assessed
+from language_files import PARTS, arguments, assessed
 
 from rightscheck.rules import load_packs
 
 FOLDER = Path(__file__).resolve().parents[1] / "tests" / "data" / "drafter-sentences"
-PARTS = ("tuning", "held-out")
 
 
 def main(languages: list[str], show_misses: bool) -> None:
@@ -50,6 +49,4 @@ def main(languages: list[str], show_misses: bool) -> None:
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    misses = "--misses" in args and args[args.index("--misses") + 1] == "tuning"
-    main([a for a in args if a not in ("--misses", "tuning")], misses)
+    main(*arguments(sys.argv[1:]))

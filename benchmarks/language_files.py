@@ -1,5 +1,6 @@
-"""The texts of a folder of per-language YAML files (tests/data/ordinary-law-real, tests/data/drafter-sentences),
-each assessed with the packs: shared by the benchmarks that read them."""
+"""The texts of a folder of per-language YAML files (tests/data/ordinary-law-real, tests/data/drafter-sentences,
+tests/data/minimal-pairs), each assessed with the packs, and the command line of the benchmarks that read
+them: shared by those benchmarks."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import yaml
 from rightscheck.engine import assess
 from rightscheck.models import Provision, ProvisionReport
 from rightscheck.rules import Pack
+
+PARTS = ("tuning", "held-out")  # the halves of a file split for tuning, in the order the benchmarks print them
 
 
 def assessed(folder: Path, field: str, languages: list[str],
@@ -27,3 +30,10 @@ def assessed(folder: Path, field: str, languages: list[str],
         report = assess([Provision(id=f"{language}-{i}", text=item["text"], language=language)
                          for i, item in enumerate(items)], packs)
         yield language, list(zip(items, report.provisions, strict=True))
+
+
+def arguments(argv: list[str]) -> tuple[list[str], bool]:
+    """The languages asked for (none: all), and whether ``--misses tuning`` asks to list the tuning
+    half's misses (there is no option for the held-out half)."""
+    misses = "--misses" in argv and argv[argv.index("--misses") + 1] == "tuning"
+    return [a for a in argv if a not in ("--misses", "tuning")], misses

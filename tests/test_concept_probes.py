@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -616,6 +617,16 @@ def test_each_concept_is_found_however_a_drafter_words_it(check, language):
     assert missed == []
 
 
+def tuning_expectations(items: list[dict]) -> Iterator[tuple[dict, str]]:
+    """The items of a file split into a tuning and a held-out half that carry an expectation, with it:
+    only the tuning half may carry one."""
+    for item in items:
+        expect = item.get("expect")
+        if expect is not None:
+            assert item["part"] == "tuning", "the held-out half carries no expectation"
+            yield item, expect
+
+
 DRAFTER_SENTENCES = {path.stem: yaml.safe_load(path.read_text("utf-8"))["sentences"]
                      for path in sorted((Path(__file__).parent / "data" / "drafter-sentences").glob("*.yaml"))}
 
@@ -626,11 +637,7 @@ def test_what_the_lexicon_learnt_from_drafter_sentences_stays_learnt(check, lang
     lexicon was mended to read keep drawing their concept's rule, and the harmless ones that drew no
     serious finding keep drawing none (the held-out half is a benchmark, never a test)."""
     lost, alarmed = [], []
-    for sentence in DRAFTER_SENTENCES[language]:
-        expect = sentence.get("expect")
-        if expect is None:
-            continue
-        assert sentence["part"] == "tuning", "the held-out half carries no expectation"
+    for sentence, expect in tuning_expectations(DRAFTER_SENTENCES[language]):
         report = check(sentence["text"], language=language)
         if expect == "found" and sentence["concept"] not in rules_of(report):
             lost.append((sentence["concept"], sentence["text"]))
@@ -650,11 +657,7 @@ def test_what_the_pack_learnt_from_minimal_pairs_stays_learnt(check, language):
     the concept's rule keeps firing on the flag versions it was mended to read, and keeps silent on the
     pass versions it already told apart (the held-out half is a benchmark, never a test)."""
     missed, wrong = [], []
-    for item in MINIMAL_PAIRS[language]:
-        expect = item.get("expect")
-        if expect is None:
-            continue
-        assert item["part"] == "tuning", "the held-out half carries no expectation"
+    for item, expect in tuning_expectations(MINIMAL_PAIRS[language]):
         fired = item["concept"] in rules_of(check(item["text"], language=language))
         if expect == "found" and not fired:
             missed.append((item["concept"], item["text"]))

@@ -627,8 +627,14 @@ def tuning_expectations(items: list[dict]) -> Iterator[tuple[dict, str]]:
             yield item, expect
 
 
-DRAFTER_SENTENCES = {path.stem: yaml.safe_load(path.read_text("utf-8"))["sentences"]
-                     for path in sorted((Path(__file__).parent / "data" / "drafter-sentences").glob("*.yaml"))}
+def split_files(folder: str, field: str) -> dict[str, list[dict]]:
+    """The items of each language's file in a folder of tests/data split into a tuning and a held-out
+    half (drafter sentences, minimal pairs), by the file's name."""
+    return {path.stem: yaml.safe_load(path.read_text("utf-8"))[field]
+            for path in sorted((Path(__file__).parent / "data" / folder).glob("*.yaml"))}
+
+
+DRAFTER_SENTENCES = split_files("drafter-sentences", "sentences")
 
 
 @pytest.mark.parametrize("language", sorted(DRAFTER_SENTENCES))
@@ -646,8 +652,7 @@ def test_what_the_lexicon_learnt_from_drafter_sentences_stays_learnt(check, lang
     assert lost == [] and alarmed == []
 
 
-MINIMAL_PAIRS = {path.stem: yaml.safe_load(path.read_text("utf-8"))["items"]
-                 for path in sorted((Path(__file__).parent / "data" / "minimal-pairs").glob("*.yaml"))}
+MINIMAL_PAIRS = split_files("minimal-pairs", "items")
 
 
 @pytest.mark.parametrize("language", sorted(MINIMAL_PAIRS))

@@ -135,8 +135,7 @@ class DefinitionsSpec(Strict):
     not_required: list[str] = Field(
         default_factory=list, description="regexes where a clause starts that says an element is not "
         "required ('whether or not', 'regardless of whether') or presumes it ('shall be presumed'): its words, "
-        "up to the next comma, are not "
-        "elements of the offence")
+        "up to the next comma, are not elements of the offence")
     no_defence: list[str] = Field(
         default_factory=list, description="regexes where a clause starts that denies a defence ('it is not a "
         "defence that', 'ne constitue pas une excuse'): the words of its phrase (from the last comma or full stop "

@@ -731,7 +731,12 @@ class PenaltyM(Compiled):
         if not all(checks):
             return NO_MATCH
         ranges: list[Range] = []
-        if s.custodial or s.max_years_over is not None or s.min_years_at_least is not None or s.life:
+        if s.max_years_over is not None or s.min_years_at_least is not None:
+            # the terms that cross the line (not a lower term stated beside them); life imprisonment,
+            # or a term from the input's penalty field, by the custodial words
+            beyond = p.terms_beyond(s.max_years_over, s.min_years_at_least)
+            ranges += beyond + (p.custodial_spans if p.life or not beyond else [])
+        elif s.custodial or s.life:
             ranges += p.custodial_spans + p.term_spans
         if s.ancillary_ban:
             ranges += p.other_spans.get("ancillary_ban", [])

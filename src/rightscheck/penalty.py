@@ -94,6 +94,7 @@ class Penalty:
     ancillary_ban: bool = False
     custodial_spans: list[tuple[int, int]] = field(default_factory=list)
     term_spans: list[tuple[int, int]] = field(default_factory=list)
+    term_years: list[tuple[float | None, float | None]] = field(default_factory=list)  # (lower, upper) bound of each
     other_spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     from_field: bool = False
 
@@ -102,6 +103,22 @@ class Penalty:
         """Every range of the text that states the penalty."""
         other = [r for ranges in self.other_spans.values() for r in ranges]
         return sorted(set(self.custodial_spans + self.term_spans + other))
+
+    def terms_beyond(self, over: float | None = None, at_least: float | None = None) -> list[tuple[int, int]]:
+        """The terms of years whose upper bound (or, stated alone, lower bound) is above ``over``
+        and whose lower bound is at least ``at_least``, each with the custodial word nearest it:
+        where a text states several terms, the one that crosses a line is the one to mark."""
+        ranges: list[tuple[int, int]] = []
+        for (start, end), (lo, hi) in zip(self.term_spans, self.term_years, strict=True):
+            highest = hi if hi is not None else lo
+            if over is not None and (highest is None or highest <= over):
+                continue
+            if at_least is not None and (lo is None or lo < at_least):
+                continue
+            ranges.append((start, end))
+            if self.custodial_spans:
+                ranges.append(min(self.custodial_spans, key=lambda a: max(a[0] - end, start - a[1], 0)))
+        return ranges
 
     def describe(self) -> str:
         if not self.stated:
@@ -218,18 +235,23 @@ def _read_text(norm: str, reader: PenaltyReader, p: Penalty) -> None:
     minima: list[float] = []
     for regex in reader.ranges:
         for m in finditer(regex):
-            if keep(m) and not any(s <= m.start() < e for s, e in p.term_spans):
-                minima.append(reader.years(m["lo"], m.groupdict().get("lo_unit") or m["unit"], m["lo_d"]))
-                maxima.append(reader.years(m["hi"], m["unit"], m["hi_d"]))
+            if keep(m) and not any(s < m.end() and m.start() < e for s, e in p.term_spans):
+                lo = reader.years(m["lo"], m.groupdict().get("lo_unit") or m["unit"], m["lo_d"])
+                hi = reader.years(m["hi"], m["unit"], m["hi_d"])
+                minima.append(lo)
+                maxima.append(hi)
                 p.term_spans.append((m.start(), m.end()))
+                p.term_years.append((lo, hi))
     # Bounds ("up to", "not less than", "five years' imprisonment"): where two overlap, the one
     # that starts first (its qualifier) wins.
     found = sorted(((m, kind) for regex, kind in reader.bounds for m in finditer(regex)),
                    key=lambda mk: (mk[0].start(), -mk[0].end()))
     for m, kind in found:
-        if keep(m) and not any(s <= m.start() < e for s, e in p.term_spans):
-            (maxima if kind == "max" else minima).append(reader.years(m["n"], m["unit"], m["n_d"]))
+        if keep(m) and not any(s < m.end() and m.start() < e for s, e in p.term_spans):
+            years = reader.years(m["n"], m["unit"], m["n_d"])
+            (maxima if kind == "max" else minima).append(years)
             p.term_spans.append((m.start(), m.end()))
+            p.term_years.append((None, years) if kind == "max" else (years, None))
     if maxima:
         p.max_years = max(maxima)
     if minima:

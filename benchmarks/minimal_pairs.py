@@ -1,6 +1,6 @@
 """Minimal pairs: whether the pack reads what a provision's structure does to its words.
 
-    python benchmarks/minimal_pairs.py [LANG ...] [--misses tuning]
+    python benchmarks/minimal_pairs.py [LANG ...] [--misses tuning] [--patterns 15-28]
 
 Reads tests/data/minimal-pairs/<lang>.yaml: in each language, pairs of versions of one provision that
 differ only in a structural element (a defence named only to be refused, an element waived or presumed,
@@ -8,7 +8,9 @@ a penalty given only as a minimum, a definition under another label, an optional
 without sight of the lexicons. For each language and each half (the tuning half, which rule and lexicon
 changes may read, and the held-out half, which they may not) it prints how many flag versions draw the
 rule of their concept, how many pass versions do not, and how many pairs get both right. ``--misses
-tuning`` lists the tuning half's misses; there is no option for the other half.
+tuning`` lists the tuning half's misses; there is no option for the other half. ``--patterns 15-28``
+counts only the pairs of those structural patterns (the second set of pairs, written later: its own
+start and end figures).
 """
 
 from __future__ import annotations
@@ -24,12 +26,14 @@ from rightscheck.rules import load_packs
 FOLDER = Path(__file__).resolve().parents[1] / "tests" / "data" / "minimal-pairs"
 
 
-def main(languages: list[str], show_misses: bool) -> None:
+def main(languages: list[str], show_misses: bool, patterns: range = range(1, 1000)) -> None:
     packs = load_packs()
     for language, items in assessed(FOLDER, "items", languages, packs):
         counts: Counter[tuple[str, str]] = Counter()
         right: dict[tuple[str, int], bool] = {}
         for item, provision in items:
+            if item["pattern"] not in patterns:
+                continue
             part, concept, version = item["part"], item["concept"], item["version"]
             fired = any(f.rule == concept for f in provision.findings)
             ok = fired if version == "flag" else not fired
@@ -45,5 +49,15 @@ def main(languages: list[str], show_misses: bool) -> None:
             f"{counts[part, 'pass']}, both {both[part]}/{pairs[part]}" for part in PARTS))
 
 
+def pattern_range(argv: list[str]) -> tuple[list[str], range]:
+    """``--patterns A-B`` taken out of the arguments, as the range of pattern numbers it asks for."""
+    if "--patterns" not in argv:
+        return argv, range(1, 1000)
+    at = argv.index("--patterns")
+    low, _, high = argv[at + 1].partition("-")
+    return argv[:at] + argv[at + 2:], range(int(low), int(high or low) + 1)
+
+
 if __name__ == "__main__":
-    main(*arguments(sys.argv[1:]))
+    rest, patterns = pattern_range(sys.argv[1:])
+    main(*arguments(rest), patterns)

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple, Protocol, TypeVar, cast
 
 from . import __version__
 from .checklist import build_checklist
-from .matchers import Context, DefinedTerms, Inheritance, inside, merge_ranges
+from .matchers import Context, DefinedTerms, Inheritance, Result, inside, merge_ranges
 from .models import (
     ChecklistItem,
     Finding,
@@ -147,6 +147,16 @@ def run_rule(cr: CompiledRule, ctx: Context, view: LanguageView | None = None) -
     )
 
 
+def _engaged(result: Result, ignore_words_in: list[str], ctx: Context) -> bool:
+    """Whether a scope's matcher engages it: it matched, and (for a scope that ignores saving clauses)
+    not only with words inside a saving clause."""
+    if not result.matched:
+        return False
+    if "saving-clauses" in ignore_words_in and ctx.saving and result.hits:
+        return any(not inside(h, ctx.saving) for h in result.hits)
+    return True
+
+
 def make_context(
     provision: Provision, packs: Sequence[Pack] = (), document: DocumentView | None = None,
     nt: NormText | None = None,
@@ -172,7 +182,8 @@ def make_context(
             ]
     engaged: set[str] = set()
     for pack in packs:
-        names = [name for name, m in pack.view(ctx.language).scope.items() if m(ctx).matched]
+        names = [name for name, m in pack.view(ctx.language).scope.items()
+                 if _engaged(m(ctx), pack.meta.scope[name].ignore_words_in, ctx)]
         # a scope engages the scopes it implies (incitement is expression, whatever words it uses)
         names += [other for name in names for other in pack.meta.scope[name].implies]
         engaged.update(scoped(pack.name, name) for name in names)

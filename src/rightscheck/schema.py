@@ -491,6 +491,10 @@ class ScopeDef(Strict):
         description="scopes engaged whenever this one is (incitement is expression): named in the same pack")
     note_if_engaged: str | None = Field(None, description="a note added to reports when it applies")
     note_if_not_engaged: str | None = None
+    ignore_words_in: list[Literal["saving-clauses"]] = Field(
+        default_factory=list,
+        description="words found only there do not engage the scope (an exemption that names an offence "
+        "only to exclude it)")
 
 
 class ChecklistDef(Strict):

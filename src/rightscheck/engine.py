@@ -147,7 +147,7 @@ def run_rule(cr: CompiledRule, ctx: Context, view: LanguageView | None = None) -
     )
 
 
-def _engaged(result: Result, ignore_words_in: list[str], ctx: Context) -> bool:
+def _engaged(result: Result, ignore_words_in: Sequence[str], ctx: Context) -> bool:
     """Whether a scope's matcher engages it: it matched, and (for a scope that ignores saving clauses)
     not only with words inside a saving clause."""
     if not result.matched:

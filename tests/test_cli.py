@@ -360,13 +360,13 @@ def test_a_clean_verdict_over_findings_does_not_say_no_concern(tmp_path):
     data = json.loads(run("check", str(libel), "--format", "json").stdout)
     assert data["provisions"][0]["overall"]["verdict"] == "compatible" and data["provisions"][0]["findings"]
     md = run("check", str(libel), "--format", "markdown").stdout
-    assert "| libel | **no serious concern** (96) |" in md and "| Proportionality | no serious concern | 96 |" in md
+    assert "| libel | **no serious concern** (96) |" in md and "| Necessity | no serious concern | 96 |" in md
     assert "Overall: **no concern found" not in md
     html = run("check", str(libel), "--format", "html").stdout
     assert '<td data-label="Overall"><span class="verdict compatible">no serious concern</span> 96</td>' in html
-    assert '<td data-label="Necessity"><span class="verdict compatible">no concern found</span> 100</td>' in html
+    assert '<td data-label="Proportionality"><span class="verdict compatible">no concern found</span> 100</td>' in html
     table = run("check", str(libel)).stdout
-    assert "NO SERIOUS CONCERN 96 · libel" in table and "Proportionality: NO SERIOUS CONCERN 96" in table
-    assert "Necessity: NO CONCERN FOUND 100" in table
+    assert "NO SERIOUS CONCERN 96 · libel" in table and "Necessity: NO SERIOUS CONCERN 96" in table
+    assert "Proportionality: NO CONCERN FOUND 100" in table
     clean = run("check", str(EXAMPLES / "good-practice.yaml"), "--format", "markdown").stdout
     assert "no concern found" in clean and "coe-cets196-art5 | **no concern found**" in clean

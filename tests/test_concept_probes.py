@@ -93,7 +93,7 @@ CASES = [
     ("Whoever publishes false news that harms the national economy shall be punished by imprisonment for up to "
      "three years.", {"AIM-ECONOMIC-INTERESTS", "LEG-FALSE-INFORMATION"}, set(), {"incompatible"}),
     ("Any person who, by print or writing, unlawfully publishes any defamatory matter concerning another person "
-     "is guilty of a misdemeanour.", {"PEN-CRIMINAL-DEFAMATION"}, {"PEN-DEFAMATION-PRISON"},
+     "is guilty of a misdemeanour.", {"NEC-CRIMINAL-DEFAMATION"}, {"PEN-DEFAMATION-PRISON"},
      {"compatible", "concerns"}),
     ("Any person who scandalises the court by words spoken or written is liable to imprisonment for such term as "
      "the court thinks fit.", {"PEN-UNLIMITED-PENALTY", "PEN-CUSTODIAL-SPEECH"}, set(), {"concerns", "incompatible"}),
@@ -128,7 +128,7 @@ CASES = [
      "promote it, unless the contrary is proved.", {"NEC-PRESUMED-INTENT"}, set(), {"concerns", "incompatible"}),
     # "exposing a person to hatred, contempt or ridicule" defines defamation: no hatred offence, no incitement
     ("Any person who publishes matter likely to expose another person to hatred, contempt or ridicule commits the "
-     "offence of criminal libel and is liable to a fine.", {"PEN-CRIMINAL-DEFAMATION"},
+     "offence of criminal libel and is liable to a fine.", {"NEC-CRIMINAL-DEFAMATION"},
      {"NEC-HATRED-BELOW-RABAT", "NEC-NO-DANGER", "NEC-NO-INTENT-TO-INCITE"}, {"concerns", "compatible"}),
 ]
 
@@ -173,7 +173,7 @@ DEFAMATION_BY_ELEMENTS = [
 @pytest.mark.parametrize(("language", "text"), DEFAMATION_BY_ELEMENTS)
 def test_defamation_by_its_elements_is_defamation(check, language, text):
     report = check(text, language=language)
-    assert "PEN-CRIMINAL-DEFAMATION" in rules_of(report)
+    assert "NEC-CRIMINAL-DEFAMATION" in rules_of(report)
     assert report.overall.verdict != "not_engaged"
 
 

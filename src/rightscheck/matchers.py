@@ -18,6 +18,7 @@ from . import regexes
 from .morphology import KeyText, Morphology
 from .penalty import Penalty
 from .prefilter import Gated
+from .regex_union import union
 from .schema import Matcher, Near, PenaltyTest
 from .text import NormText
 
@@ -241,7 +242,7 @@ class _LazyPatterns:
         """One expression for all the group's terms (None for a group of one term)."""
         if self._any is False:
             lists = self._patterns()
-            self._any = (regexes.compile("|".join(f"(?:{pattern})" for pattern in lists), group=self._group)
+            self._any = (regexes.compile(union(list(lists)), group=self._group)
                          if len(lists) > 1 else None)
         return self._any  # type: ignore[return-value]
 
@@ -340,7 +341,7 @@ class TermIndex:
                 return None
             # the gate asks only whether some term's first word starts here (a necessary condition,
             # short to compile); the terms themselves are compiled when it opens
-            gate = regexes.compile("|".join(sorted(self.openings[key])), group=self.group)
+            gate = regexes.compile(union(sorted(self.openings[key])), group=self.group)
             groups = self.by_opening[key]
             # openings that read nothing past the word they start (no space, hyphen or apostrophe
             # in them) open the same groups wherever that word stands: the scan remembers them
@@ -419,7 +420,7 @@ class TermIndex:
             # terms that may start anywhere are tried behind one gate on their first words, as
             # keyed terms are; where each opening reads only the word it starts ("\w*تحريض"), the
             # gate's answer is remembered per word
-            self._anywhere_gate = regexes.compile("|".join(sorted(self.anywhere_openings)) or "(?!)", group=self.group)
+            self._anywhere_gate = regexes.compile(union(sorted(self.anywhere_openings)), group=self.group)
             one_word = not self.morphology.characters and all(
                 _READS_ONE_WORD.fullmatch(o) for o in self.anywhere_openings)
             self._anywhere_by_word = {} if one_word else None

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from rightscheck.regex_union import atoms, union
+from rightscheck.regex_union import atoms, branches, union
 
 PATTERNS = [
     r"(?<!\w)promotion[ -]?of[ -]?competition(?!\w)",
@@ -46,3 +46,10 @@ def test_union_matches_where_one_pattern_matches() -> None:
 
 def test_union_of_nothing_never_matches() -> None:
     assert re.compile(union([])).match("anything") is None
+
+
+def test_branches_part_the_sources_where_they_first_differ() -> None:
+    sources = [r"(?<!\w)ab[ -]?c(?!\w)", r"(?<!\w)ab[ -]?d(?!\w)", r"(?<!\w)ab(?!\w)", r"(?<!\w)ab[ -]?c\w*"]
+    assert branches(sources) == [[sources[0], sources[1], sources[3]], [sources[2]]]
+    assert branches([sources[0]]) is None
+    assert branches([r"(a)", sources[0]]) is None

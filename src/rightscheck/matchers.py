@@ -18,7 +18,7 @@ from . import regexes
 from .morphology import KeyText, Morphology
 from .penalty import Penalty
 from .prefilter import Gated
-from .regex_union import union
+from .regex_union import branches, union
 from .schema import Matcher, Near, PenaltyTest
 from .text import NormText
 
@@ -187,6 +187,8 @@ _READS_ONE_WORD = re.compile(r"(?:\(\?<!\\w\))?" + _WORD_CHARS_ONLY)
 # A whole term that reads one word and nothing past it: whether it matches where a word starts
 # depends on that word alone (it cannot stop inside the word, nor read the next one).
 _ONE_WORD_TERM = re.compile(r"\(\?<!\\w\)" + _WORD_CHARS_ONLY + r"\(\?!\\w\)")
+_SPLIT_FROM = 8  # terms of a group from which, once its gate opens, those that begin alike are gated again
+_GATED_FROM = 3  # terms that begin alike, from which they are tried behind a gate of their own
 _WORDS_REMEMBERED = 100_000  # distinct words whose opened groups a term index keeps
 
 
@@ -204,6 +206,7 @@ class _LazyPatterns:
         self._compiled: list[tuple[tuple[int, ...], re.Pattern[str]]] | None = None
         self._any: re.Pattern[str] | bool | None = False  # False: not compiled yet
         self._split: tuple[_LazyPatterns | None, _LazyPatterns | None] | None = None
+        self._tree: list[tuple[tuple[int, ...], re.Pattern[str], _LazyPatterns | None]] | None = None
 
     def __bool__(self) -> bool:
         return bool(self._sources)
@@ -254,6 +257,40 @@ class _LazyPatterns:
 
     def __iter__(self) -> Iterator[tuple[tuple[int, ...], re.Pattern[str]]]:
         return iter(self.compile())
+
+    def tree(self) -> list[tuple[tuple[int, ...], re.Pattern[str], _LazyPatterns | None]]:
+        """The group's terms as they are tried once its gate has opened. In a group of at least
+        ``_SPLIT_FROM`` terms, terms that begin alike (as far as all the group's terms do, and one
+        atom further), when there are at least ``_GATED_FROM`` of them, stand behind a gate of their
+        own (a group of them, with no lists: ``(), gate, group``); the others are tried one by one
+        (``lists, pattern, None``)."""
+        if self._tree is None:
+            lists = self._patterns()
+            parts = branches(list(lists)) if len(lists) >= _SPLIT_FROM else None
+            if parts is None:
+                self._tree = [(ids, rx, None) for ids, rx in self.compile()]
+            else:
+                tree: list[tuple[tuple[int, ...], re.Pattern[str], _LazyPatterns | None]] = []
+                for part in parts:
+                    if len(part) < _GATED_FROM:
+                        tree += [(lists[s], regexes.compile(s, group=self._group), None) for s in part]
+                        continue
+                    sub = _LazyPatterns([(i, s) for s in part for i in lists[s]], self._group)
+                    tree.append(((), sub.any, sub))  # type: ignore[arg-type]
+                self._tree = tree
+        return self._tree
+
+    def collect(self, text: str, pos: int, record: Callable[[tuple[int, ...], int, int], None]) -> None:
+        """``record(lists, pos, end)`` for each of the group's terms that matches at ``pos`` with
+        some text (its gate already open)."""
+        for ids, rx, sub in self.tree():
+            m = rx.match(text, pos)
+            if m is None:
+                continue
+            if sub is not None:
+                sub.collect(text, pos, record)
+            elif m.end() > pos:
+                record(ids, pos, m.end())
 
 
 class _Keyed(NamedTuple):
@@ -463,13 +500,7 @@ class TermIndex:
                 gate = group.any
                 if gate is not None and not gate.match(text, pos):
                     continue  # no term of the group matches here: one call instead of one per term
-                for list_ids, rx in group.compile():
-                    m = rx.match(text, pos)
-                    if m is None:
-                        continue
-                    end = m.end()
-                    if end > pos:
-                        record(list_ids, pos, end)
+                group.collect(text, pos, record)
         if key_text.key_starts is None:
             return {list_id: sorted(found.items()) for list_id, found in best.items()}
         # back to the normalised text; a term in several lists hits the same range in each (about

@@ -123,3 +123,20 @@ def _tree(sequences: list[list[str]]) -> str:
     if len(alternatives) == 1:
         return alternatives[0]
     return "(?:" + "|".join(alternatives) + ")" if alternatives else ""
+
+
+def branches(sources: list[str]) -> list[list[str]] | None:
+    """The sources in groups, where they first part ways: after the atoms all of them begin with,
+    those that go on alike (or end there) make one group, in the order the sources come. None when
+    a source is not cut into atoms, or when they do not part."""
+    parsed = [atoms(s) for s in sources]
+    if any(p is None for p in parsed):
+        return None
+    sequences = [p for p in parsed if p is not None]
+    shared = 0
+    while all(len(p) > shared for p in sequences) and len({p[shared] for p in sequences}) == 1:
+        shared += 1
+    groups: dict[str | None, list[str]] = {}
+    for source, seq in zip(sources, sequences, strict=True):
+        groups.setdefault(seq[shared] if len(seq) > shared else None, []).append(source)
+    return list(groups.values()) if len(groups) > 1 else None

@@ -295,11 +295,13 @@ class _LazyPatterns:
 
 class _Keyed(NamedTuple):
     """The terms of one key: a gate for all their openings, the groups behind each opening, and
-    whether every opening reads only the word it starts."""
+    whether every opening reads only the word it starts. Where only some of them do, those are
+    the key's own and the others are ``far``: tried wherever the word stands."""
 
     gate: re.Pattern[str]
     by_opening: list[tuple[re.Pattern[str], _LazyPatterns]]
     local: bool
+    far: _Keyed | None = None
 
 
 class TermIndex:
@@ -370,27 +372,37 @@ class TermIndex:
         term at all, and the gate says so in one call. Behind the gate the terms are grouped by
         their first word, so a word tries only the terms that start like it (a key such as "the"
         or "de" starts a hundred terms). Patterns are compiled the first time their gate opens
-        (compiling is most of what a short check costs)."""
+        (compiling is most of what a short check costs). Where some openings read past their word
+        and others do not, the others keep their per-word plan and only those are tried at each
+        occurrence (``far``)."""
         compiled = self._compiled.get(key)
         if compiled is None:
             sources = self.sources.get(key)
             if not sources:
                 return None
-            # the gate asks only whether some term's first word starts here (a necessary condition,
-            # short to compile); the terms themselves are compiled when it opens
-            gate = regexes.compile(union(sorted(self.openings[key])), group=self.group)
             groups = self.by_opening[key]
             # openings that read nothing past the word they start (no space, hyphen or apostrophe
             # in them) open the same groups wherever that word stands: the scan remembers them
-            local = not self.morphology.characters and all(_READS_ONE_WORD.fullmatch(o) for o in groups)
-            if len(groups) == 1:  # the gate is the one opening: no second look
-                compiled = _Keyed(gate, [(_ALWAYS, _LazyPatterns(sources, self.group))], local)
-            else:
-                openings = [(regexes.compile(o, group=self.group), _LazyPatterns(entries, self.group))
-                            for o, entries in sorted(groups.items())]
-                compiled = _Keyed(gate, openings, local)
+            near = {} if self.morphology.characters else {
+                o: entries for o, entries in groups.items() if _READS_ONE_WORD.fullmatch(o)}
+            far = {o: entries for o, entries in groups.items() if o not in near}
+            if not near or not far:
+                compiled = self._keyed(groups, local=not far)
+            else:  # a few openings read on ("person's", "inter-ethnic"): only those are tried at each word
+                compiled = self._keyed(near, local=True)._replace(far=self._keyed(far, local=False))
             self._compiled[key] = compiled
         return compiled
+
+    def _keyed(self, groups: dict[str, list[tuple[int, str]]], local: bool) -> _Keyed:
+        """Terms by their openings behind one gate that asks only whether some term's first word
+        starts here (a necessary condition, short to compile); the terms themselves are compiled
+        when it opens."""
+        gate = regexes.compile(union(sorted(groups)), group=self.group)
+        if len(groups) == 1:  # the gate is the one opening: no second look
+            return _Keyed(gate, [(_ALWAYS, _LazyPatterns(next(iter(groups.values())), self.group))], local)
+        openings = [(regexes.compile(o, group=self.group), _LazyPatterns(entries, self.group))
+                    for o, entries in sorted(groups.items())]
+        return _Keyed(gate, openings, local)
 
     def _plan(self, key: str, text: str, pos: int) -> tuple[tuple[int, ...], list[_LazyPatterns]]:
         """For a word whose key's openings read only the word: the lists of the one-word terms that
@@ -398,7 +410,8 @@ class TermIndex:
         the word alone, so the scan works them out once per distinct word."""
         hits: list[int] = []
         longer: list[_LazyPatterns] = []
-        for group in self._opened(key, text, pos):
+        keyed = self._compiled.get(key) or self._key(key)
+        for group in self._opened(keyed, text, pos):
             one, rest = group.split()
             if one is not None:
                 hits.extend(one.matching(text, pos))
@@ -406,9 +419,9 @@ class TermIndex:
                 longer.append(rest)
         return tuple(dict.fromkeys(hits)), longer
 
-    def _opened(self, key: str, text: str, pos: int) -> list[_LazyPatterns]:
-        """The groups of terms whose first word starts at ``pos``."""
-        keyed = self._compiled.get(key) or self._key(key)
+    @staticmethod
+    def _opened(keyed: _Keyed | None, text: str, pos: int) -> list[_LazyPatterns]:
+        """The groups of ``keyed`` whose first word starts at ``pos``."""
         if keyed is None or not keyed.gate.match(text, pos):
             return []
         return [entries for opening, entries in keyed.by_opening if opening.match(text, pos)]
@@ -475,7 +488,7 @@ class TermIndex:
             if key in sources:
                 keyed = compiled.get(key) or self._key(key)
                 if keyed is None or not keyed.local:
-                    groups = self._opened(key, text, pos)
+                    groups = self._opened(keyed, text, pos)
                 else:
                     plan = by_word.get(word)
                     if plan is None:
@@ -483,7 +496,9 @@ class TermIndex:
                             by_word.clear()
                         plan = by_word[word] = self._plan(key, text, pos)
                     word_lists, groups = plan
-                    if anywhere:
+                    if keyed.far is not None:
+                        groups = groups + self._opened(keyed.far, text, pos)  # (a new list)
+                    elif anywhere:
                         groups = list(groups)  # (copied: it may grow below)
                     if word_lists:
                         record(word_lists, pos, pos + len(word))

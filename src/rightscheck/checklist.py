@@ -12,6 +12,9 @@ MAX_EVIDENCE = 4
 
 def build_checklist(packs: list[Pack], findings: list[Finding], ctx: Context) -> list[ChecklistItem]:
     items: list[ChecklistItem] = []
+    by_test: dict[str, list[Finding]] = {}  # each question looks only at the findings of its test
+    for f in findings:
+        by_test.setdefault(f.test, []).append(f)
     for pack in packs:
         local = local_scopes(ctx.engages, pack.name)
         for check in pack.view(ctx.language).checklist:
@@ -19,8 +22,8 @@ def build_checklist(packs: list[Pack], findings: list[Finding], ctx: Context) ->
             if not check.applies(local):
                 continue
             flagged = [
-                f.rule for f in findings
-                if f.test == item.test and (f.category in item.categories or f.rule in item.rules)
+                f.rule for f in by_test.get(item.test, ())
+                if f.category in item.categories or f.rule in item.rules
             ]
             if flagged:
                 items.append(ChecklistItem(

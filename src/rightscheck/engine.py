@@ -209,13 +209,19 @@ def score_tests(
     each pack's thresholds are applied and the strictest verdict stands."""
     tables = [scoring] if isinstance(scoring, Scoring) else list(scoring)
     tests: dict[TestId, TestResult] = {}
+    found: dict[str, list[Finding]] = {}  # by test, in their order
+    for f in findings:
+        found.setdefault(f.test, []).append(f)
+    questions: dict[str, list[ChecklistItem]] = {}
+    for c in checklist:
+        questions.setdefault(c.test, []).append(c)
     for t in TESTS:
         if t in excluded:
             tests[t] = excluded_test("no rule of this test was selected")
             continue
-        items = [c for c in checklist if c.test == t]
+        items = questions.get(t, [])
         results = [
-            score_test([f for f in findings if f.test == t], table,
+            score_test(found.get(t, []), table,
                        handle=any(c.status != "needs_review" for c in items),
                        open_items=[c.id for c in items if c.status == "needs_review"])
             for table in tables

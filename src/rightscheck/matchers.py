@@ -192,6 +192,17 @@ _GATED_FROM = 3  # terms that begin alike, from which they are tried behind a ga
 _WORDS_REMEMBERED = 100_000  # distinct words whose opened groups a term index keeps
 
 
+
+def _union(sources: list[str], group: str) -> str:
+    """``regex_union.union(sources)``, kept between runs with the group's patterns (working the tree
+    out again was a tenth of a short check's cold start)."""
+    return regexes.remember(group, ("union", tuple(sources)), lambda: union(sources))
+
+
+def _branches(sources: list[str], group: str) -> list[list[str]] | None:
+    """``regex_union.branches(sources)``, kept between runs with the group's patterns."""
+    return regexes.remember(group, ("branches", tuple(sources)), lambda: branches(sources))
+
 class _LazyPatterns:
     """The terms of one group, each distinct pattern once, with the lists it belongs to (a term
     shared by several vocabularies is matched once), behind one expression that says whether any
@@ -245,7 +256,7 @@ class _LazyPatterns:
         """One expression for all the group's terms (None for a group of one term)."""
         if self._any is False:
             lists = self._patterns()
-            self._any = (regexes.compile(union(list(lists)), group=self._group)
+            self._any = (regexes.compile(_union(list(lists), self._group), group=self._group)
                          if len(lists) > 1 else None)
         return self._any  # type: ignore[return-value]
 
@@ -266,7 +277,7 @@ class _LazyPatterns:
         (``lists, pattern, None``)."""
         if self._tree is None:
             lists = self._patterns()
-            parts = branches(list(lists)) if len(lists) >= _SPLIT_FROM else None
+            parts = _branches(list(lists), self._group) if len(lists) >= _SPLIT_FROM else None
             if parts is None:
                 self._tree = [(ids, rx, None) for ids, rx in self.compile()]
             else:
@@ -397,7 +408,7 @@ class TermIndex:
         """Terms by their openings behind one gate that asks only whether some term's first word
         starts here (a necessary condition, short to compile); the terms themselves are compiled
         when it opens."""
-        gate = regexes.compile(union(sorted(groups)), group=self.group)
+        gate = regexes.compile(_union(sorted(groups), self.group), group=self.group)
         if len(groups) == 1:  # the gate is the one opening: no second look
             return _Keyed(gate, [(_ALWAYS, _LazyPatterns(next(iter(groups.values())), self.group))], local)
         openings = [(regexes.compile(o, group=self.group), _LazyPatterns(entries, self.group))
@@ -470,7 +481,7 @@ class TermIndex:
             # terms that may start anywhere are tried behind one gate on their first words, as
             # keyed terms are; where each opening reads only the word it starts ("\w*تحريض"), the
             # gate's answer is remembered per word
-            self._anywhere_gate = regexes.compile(union(sorted(self.anywhere_openings)), group=self.group)
+            self._anywhere_gate = regexes.compile(_union(sorted(self.anywhere_openings), self.group), group=self.group)
             one_word = not self.morphology.characters and all(
                 _READS_ONE_WORD.fullmatch(o) for o in self.anywhere_openings)
             self._anywhere_by_word = {} if one_word else None

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple, Protocol, TypeVar, cast
 
 from . import __version__
 from .checklist import build_checklist
-from .matchers import Context, DefinedTerms, Inheritance, Result, inside, merge_ranges
+from .matchers import Context, DefinedTerms, Inheritance, Range, Result, inside, merge_ranges
 from .models import (
     ChecklistItem,
     Finding,
@@ -103,14 +103,9 @@ def run_rule(cr: CompiledRule, ctx: Context, view: LanguageView | None = None) -
     result = matcher(ctx)
     if not result.matched:
         return None
-    hits = list(result.hits)
-    if hits:
-        if "definitions" in rule.ignore_words_in and ctx.defined:
-            hits = [h for h in hits if not inside(h, ctx.defined)]
-        if "saving-clauses" in rule.ignore_words_in and ctx.saving:
-            hits = [h for h in hits if not inside(h, ctx.saving)]
-        if not hits:
-            return None
+    hits = _counted_words(list(result.hits), rule.ignore_words_in, ctx)
+    if result.hits and not hits:
+        return None
     if unless is not None and unless(ctx).matched:
         return None
     nt = ctx.nt
@@ -147,14 +142,20 @@ def run_rule(cr: CompiledRule, ctx: Context, view: LanguageView | None = None) -
     )
 
 
+def _counted_words(hits: list[Range], ignore_words_in: Sequence[str], ctx: Context) -> list[Range]:
+    """The hits that count for a rule or a scope: without those in the parts of the text it ignores
+    (terms the provision defines, saving clauses)."""
+    if hits and "definitions" in ignore_words_in and ctx.defined:
+        hits = [h for h in hits if not inside(h, ctx.defined)]
+    if hits and "saving-clauses" in ignore_words_in and ctx.saving:
+        hits = [h for h in hits if not inside(h, ctx.saving)]
+    return hits
+
+
 def _engaged(result: Result, ignore_words_in: Sequence[str], ctx: Context) -> bool:
-    """Whether a scope's matcher engages it: it matched, and (for a scope that ignores saving clauses)
-    not only with words inside a saving clause."""
-    if not result.matched:
-        return False
-    if "saving-clauses" in ignore_words_in and ctx.saving and result.hits:
-        return any(not inside(h, ctx.saving) for h in result.hits)
-    return True
+    """Whether a scope's matcher engages it: it matched, and not only with words in the parts of the
+    text the scope ignores."""
+    return result.matched and (not result.hits or bool(_counted_words(list(result.hits), ignore_words_in, ctx)))
 
 
 def make_context(

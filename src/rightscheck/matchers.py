@@ -192,7 +192,6 @@ _GATED_FROM = 3  # terms that begin alike, from which they are tried behind a ga
 _WORDS_REMEMBERED = 100_000  # distinct words whose opened groups a term index keeps
 
 
-
 def _union(sources: list[str], group: str) -> str:
     """``regex_union.union(sources)``, kept between runs with the group's patterns (working the tree
     out again was a tenth of a short check's cold start)."""
@@ -202,6 +201,7 @@ def _union(sources: list[str], group: str) -> str:
 def _branches(sources: list[str], group: str) -> list[list[str]] | None:
     """``regex_union.branches(sources)``, kept between runs with the group's patterns."""
     return regexes.remember(group, ("branches", tuple(sources)), lambda: branches(sources))
+
 
 class _LazyPatterns:
     """The terms of one group, each distinct pattern once, with the lists it belongs to (a term
@@ -415,13 +415,12 @@ class TermIndex:
                     for o, entries in sorted(groups.items())]
         return _Keyed(gate, openings, local)
 
-    def _plan(self, key: str, text: str, pos: int) -> tuple[tuple[int, ...], list[_LazyPatterns]]:
+    def _plan(self, keyed: _Keyed, text: str, pos: int) -> tuple[tuple[int, ...], list[_LazyPatterns]]:
         """For a word whose key's openings read only the word: the lists of the one-word terms that
         match the word, and the groups of the other terms whose first word it opens. Both depend on
         the word alone, so the scan works them out once per distinct word."""
         hits: list[int] = []
         longer: list[_LazyPatterns] = []
-        keyed = self._compiled.get(key) or self._key(key)
         for group in self._opened(keyed, text, pos):
             one, rest = group.split()
             if one is not None:
@@ -505,7 +504,7 @@ class TermIndex:
                     if plan is None:
                         if len(by_word) >= _WORDS_REMEMBERED:
                             by_word.clear()
-                        plan = by_word[word] = self._plan(key, text, pos)
+                        plan = by_word[word] = self._plan(keyed, text, pos)
                     word_lists, groups = plan
                     if keyed.far is not None:
                         groups = groups + self._opened(keyed.far, text, pos)  # (a new list)

@@ -212,6 +212,32 @@ def test_a_wildcard_matches_words_whose_stem_is_shorter_than_its_letters():
             assert spans == ([expected] if expected else []), (term, m.spec.wildcard_endings)
 
 
+def test_a_wildcard_does_not_reach_words_its_letters_stem_short_into():
+    """"насили*" stems to "нас", "lapid*" to "lap", "courant*" to "cour": as prefixes they would find
+    "настоящим", "населению", "lapso", "courrier". The wildcard keeps its family (насилию,
+    насильственный, lapidación, courant, cours) and no more."""
+    from rightscheck.lexicon import MorphologySpec
+    from rightscheck.matchers import TermIndex
+    from rightscheck.morphology import Morphology
+    from rightscheck.text import normalise
+
+    cases = [("russian", ["е", "я", "ю"], "насили*", "в соответствии с настоящим Кодексом, населению",
+              []),
+             ("russian", ["е", "я", "ю"], "насили*", "призывы к насилию и насильственным действиям",
+              ["насилию", "насильственным"]),
+             ("spanish", ["a", "o", "ión"], "lapid*", "durante un lapso de cinco años, castigado con la lapidación",
+              ["lapidación"]),
+             ("french", ["e", "s"], "courant*", "le courrier du courant, au cours", ["courant", "cours"])]
+    for stemmer, endings, term, text, want in cases:
+        morph = Morphology(MorphologySpec(stemmer=stemmer, wildcard_endings=endings))
+        index = TermIndex(morph)
+        list_id = index.add([term])
+        nt = normalise(text)
+        found = index.scan(morph.key_text(nt.norm)).get(list_id, [])
+        spans = [text[nt.to_original(s, e).start:nt.to_original(s, e).end] for s, e in found]
+        assert spans == want, (term, text)
+
+
 def test_chinese_terms_match_without_spaces_and_arabic_variants_fold():
     from rightscheck.lexicon import MorphologySpec
     from rightscheck.matchers import TermIndex

@@ -118,7 +118,10 @@ class Morphology:
             cores, star = self._cores(word)
             pieces = [re.escape(core).replace(r"\*", r"\w*").replace(r"\-", r"[ -]?") for core in cores]
             piece = pieces[0] if len(pieces) == 1 else "(?:" + "|".join(pieces) + ")"
-            if star:
+            capped = self._capped_wildcard(word[:-1], cores) if star else None
+            if capped is not None:
+                piece = capped
+            elif star:
                 piece += r"\w{0,3}" if self.characters else r"\w*"
                 shorter = self._shorter_stems(word[:-1], cores)
                 if shorter:
@@ -170,6 +173,25 @@ class Morphology:
         found = {self.stem(letters + ending) for ending in self.spec.wildcard_endings}
         return sorted(s for s in found if s and len(s) >= 4 and not any(s.startswith(c) for c in cores)
                       and any(c.startswith(s) and len(c) - len(s) <= 2 for c in cores))
+
+    def _capped_wildcard(self, letters: str, cores: list[str]) -> str | None:
+        """The pattern of a wildcard whose letters stem to something more than two letters shorter
+        ("насили*" -> "нас", "courant*" -> "cour") or shorter than four letters ("lapid*" -> "lap"):
+        as a prefix, such a stem reaches other families of words ("настоящий", "courrier", "lapso").
+        Its reach is capped as :meth:`_shorter_stems` caps it: words whose stem begins with the
+        letters less two (at least four), or whose stem is exactly one that a form of the written
+        letters takes ("cour", as "courant" itself stems; "vis", as "visés"). None where the stem is
+        no such prefix, or is at most two letters shorter and at least four long."""
+        if self._stemmer is None or len(cores) != 1 or not _WORD.fullmatch(letters):
+            return None
+        core = cores[0]
+        cut = len(letters) - len(core)
+        if not letters.startswith(core) or cut == 0 or (cut <= 2 and len(core) >= 4):
+            return None
+        prefix = letters[: max(4, len(letters) - 2)]
+        own = {self.stem(letters + ending) for ending in ["", *self.spec.wildcard_endings]}
+        exact = sorted(s for s in own if s.startswith(core) and not s.startswith(prefix))
+        return "(?:" + "|".join([re.escape(prefix) + r"\w*", *(re.escape(s) + r"(?!\w)" for s in exact)]) + ")"
 
     def _cores(self, word: str) -> tuple[list[str], bool]:
         """A word of a term as matched: its letters (stemmed when the language stems), and

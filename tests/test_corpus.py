@@ -280,6 +280,17 @@ KNOWN_DISAGREEMENTS = {
     # France's art 431-9-1 (concealing one's face at a demonstration where disorder is committed or likely;
     # Conseil constitutionnel 2019-780 DC): "troubles à l'ordre public" reads as vague public order
     "fr-cp-431-9-1 (LEG-PUBLIC-ORDER-VAGUE)",
+    # France's art 434-25 (seeking to discredit a judicial decision publicly, in conditions such as to harm the
+    # authority or independence of the judiciary), which the Cour de cassation found clear and precise (Crim.
+    # 9 December 2014, n° 14-90.041): the pack reads discrediting the courts as insult of an institution
+    # (CCPR/C/GC/34 para 38); its exemption reaches technical commentary and calls for a decision's reversal,
+    # not criticism in general
+    "fr-cp-434-25 (LEG-INSULT)",
+    # France's art 413-4 (taking part in demoralising the army with a view to harming national defence), which
+    # the Conseil constitutionnel upheld as precise (2024-1117/1118 QPC; read in a reproduction, unverified): the
+    # pack reads the army's morale as a shield of the State against criticism, "nuire à la défense nationale"
+    # as vague, and five years as severe; the stated intent to harm national defence is not weighed
+    "fr-cp-413-4 (LEG-PUBLIC-ORDER-VAGUE, AIM-STATE-REPUTATION, AIM-GOVERNMENT-CRITICISM, PEN-SEVERE-MAXIMUM)",
 }
 # Elements a gatherer read as present that the pack reads otherwise, each with the one rule allowed and
 # the reason (docs/accuracy.md): any other present element reported missing fails.

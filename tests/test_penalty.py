@@ -101,3 +101,16 @@ def test_a_penalty_kind_stated_twice_is_marked_at_each_place(check):
                    "acts committed through the media are punished by correctional labour for up to three years.")
     labour = next(f for f in report.findings if f.rule == "PEN-FORCED-LABOUR")
     assert [s.text for s in labour.spans] == ["compulsory work", "correctional labour"]
+
+
+def test_a_prison_term_ruled_out_is_no_penalty():
+    """"No person shall be imprisoned for defamation": the saving clause rules prison out, so the penalty
+    read is the fine alone, and a defamation offence punished only by a fine draws no prison finding."""
+    from rightscheck.engine import make_context
+    from rightscheck.models import Provision
+
+    text = "Defamation is punishable by a fine; no person shall be imprisoned for defamation."
+    ctx = make_context(Provision(id="p", language="en", text=text), load_packs())
+    assert ctx.penalty.fine and not ctx.penalty.custodial
+    plain = parse_penalty(text.lower())
+    assert plain.custodial  # read without the saving clauses, "imprisoned" counts

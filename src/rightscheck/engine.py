@@ -168,8 +168,9 @@ def make_context(
     data = language_data(packs, provision.language)
     nt = nt or normalise(provision.text, data.fold, data.drop)
     words = data.definitions
-    ctx = Context(nt=nt, penalty=parse_penalty(nt.norm, provision.penalty, data.penalty),
-                  defined=words.defined_ranges(nt), saving=words.saving_ranges(nt),
+    saving = words.saving_ranges(nt)
+    ctx = Context(nt=nt, penalty=parse_penalty(nt.norm, provision.penalty, data.penalty, saving),
+                  defined=words.defined_ranges(nt), saving=saving,
                   optional=words.optional_ranges(nt), language=provision.language,
                   morphology=data.morphology)
     if document is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import regexes
@@ -157,12 +158,14 @@ def _near_custodial(norm: str, start: int, end: int, anchors: list[tuple[int, in
     return False
 
 
-def parse_penalty(norm: str, given: PenaltyField | None = None, reader: PenaltyReader | None = None) -> Penalty:
+def parse_penalty(norm: str, given: PenaltyField | None = None, reader: PenaltyReader | None = None,
+                  ruled_out: Sequence[tuple[int, int]] = ()) -> Penalty:
     """Read the penalty from normalised text with a language's ``reader`` (none: only the input's
-    penalty field is read); the input's penalty field fills what the text leaves."""
+    penalty field is read); the input's penalty field fills what the text leaves. Penalty words in
+    ``ruled_out`` (the saving clauses: "no person shall be imprisoned for defamation") are not read."""
     p = Penalty()
     if reader is not None and (given is not None or reader.any_word.search(norm)):
-        _read_text(norm, reader, p)
+        _read_text(norm, reader, p, ruled_out)
     if given is not None:
         p.from_field = True
         p.stated = True
@@ -180,15 +183,18 @@ def parse_penalty(norm: str, given: PenaltyField | None = None, reader: PenaltyR
     return p
 
 
-def _read_text(norm: str, reader: PenaltyReader, p: Penalty) -> None:
-    anchors = [(m.start(), m.end()) for m in reader.custodial.finditer(norm)]
+def _read_text(norm: str, reader: PenaltyReader, p: Penalty, ruled_out: Sequence[tuple[int, int]] = ()) -> None:
+    def kept(places: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        return [(s, e) for s, e in places if not any(lo <= s and e <= hi for lo, hi in ruled_out)]
+
+    anchors = kept([(m.start(), m.end()) for m in reader.custodial.finditer(norm)])
     if anchors:
         p.stated = p.custodial = True
         p.custodial_spans.extend(anchors)
-    if reader.life is not None and reader.life.search(norm):
+    if reader.life is not None and kept([(m.start(), m.end()) for m in reader.life.finditer(norm)]):
         p.life = True
     for attr, words in reader.others:
-        places = [(m.start(), m.end()) for m in words.finditer(norm)]  # every place: a finding marks each
+        places = kept([(m.start(), m.end()) for m in words.finditer(norm)])  # every place: a finding marks each
         if places:
             setattr(p, attr, True)
             p.stated = True

@@ -373,18 +373,19 @@ def test_a_rule_without_words_makes_its_test_need_review_never_pass(tmp_path):
     from rightscheck.models import Provision
     from rightscheck.rules import load_pack
 
-    # a copy of the pack whose French lexicon has lost PROC-BLOCKING's words: a blocking power in
+    # a copy of the pack whose French lexicon has lost PROC-INTERMEDIARY-DUTY's words: a takedown duty in
     # French cannot pass the test that rule belongs to
     pack_dir = tmp_path / "iccpr19"
     shutil.copytree(ROOT / "rules" / "iccpr19", pack_dir)
     lexicon = pack_dir / "lexicons" / "fr.yaml"
     data = yaml.safe_load(lexicon.read_text("utf-8"))
-    del data["vocabularies"]["proc-blocking"]
-    data.get("examples", {}).pop("PROC-BLOCKING", None)
+    del data["vocabularies"]["proc-intermediary-duty"]
+    data.get("examples", {}).pop("PROC-INTERMEDIARY-DUTY", None)
     lexicon.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     pack = load_pack(pack_dir)
-    assert "PROC-BLOCKING" in pack.view("fr").missing
-    text = "L'autorité administrative peut ordonner le blocage d'un site internet sans décision judiciaire."
+    assert "PROC-INTERMEDIARY-DUTY" in pack.view("fr").missing
+    text = ("Les fournisseurs de services filtrent leurs plateformes et retirent ces contenus dans un délai de "
+            "24 heures, sous peine d'une amende de 50 000 euros.")
     report = assess([Provision(id="p", text=text, language="fr")], [pack]).provisions[0]
     proportionality = report.tests["proportionality"]
     assert proportionality.verdict in {"needs_review", "concerns", "incompatible"}

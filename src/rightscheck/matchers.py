@@ -8,6 +8,7 @@ vocabulary used by many rules is searched once.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
@@ -18,7 +19,7 @@ from . import regexes
 from .morphology import KeyText, Morphology
 from .penalty import Penalty
 from .prefilter import Gated
-from .regex_union import branches, union
+from .regex_union import atoms, branches, union
 from .schema import Matcher, Near, PenaltyTest
 from .text import NormText
 
@@ -315,6 +316,36 @@ class _Keyed(NamedTuple):
     far: _Keyed | None = None
 
 
+class _WordPlan(NamedTuple):
+    """What the scan does where a word stands: record the lists of the one-word terms that match
+    the word, try the groups of longer terms its key's openings open (each behind its gate, None
+    for a group of one term), try the openings ``far`` that read past the word, and the terms that
+    may start anywhere if ``anywhere`` (None: whether they open is asked at each place)."""
+
+    lists: tuple[int, ...]
+    groups: list[tuple[re.Pattern[str] | None, _LazyPatterns]]  # (never changed: a plan is shared)
+    far: _Keyed | None
+    anywhere: bool | None
+
+
+_NOTHING = _WordPlan((), [], None, False)  # no term starts like the word
+
+
+def _beginnings(openings: Iterable[str]) -> tuple[str, ...] | None:
+    """The letters each opening begins with (after a lookbehind), when every opening begins with
+    some: an opening can match only where a word begins with its letters. None otherwise."""
+    found: list[str] = []
+    for opening in openings:
+        parts = atoms(opening) or []
+        if parts and parts[0].startswith("(?<"):
+            parts = parts[1:]
+        letters = "".join(itertools.takewhile(lambda a: len(a) == 1 and _WORD.fullmatch(a) is not None, parts))
+        if not letters:
+            return None
+        found.append(letters)
+    return tuple(found) if found else None
+
+
 class TermIndex:
     """Every term of a pack in one language, indexed by how its first word starts, matched in one
     pass over the text (the key text of the language's :class:`Morphology`).
@@ -345,11 +376,11 @@ class TermIndex:
         self._compiled: dict[str, _Keyed] = {}
         self._anywhere: _LazyPatterns | None = None
         self._anywhere_gate: re.Pattern[str] = re.compile("(?!)")
-        self._anywhere_by_word: dict[str, bool] | None = None  # when every such term reads one word
+        self._anywhere_one_word = False  # whether every such term's opening reads one word
+        self._anywhere_beginnings: tuple[str, ...] | None = None  # letters every such term begins with
         self._starts: re.Pattern[str] | None = None
-        # word -> what starts there, for keys whose openings read only the word: the lists of the
-        # one-word terms that match it (found once per word), and the groups of longer terms to try
-        self._by_word: dict[str, tuple[tuple[int, ...], list[_LazyPatterns]]] = {}
+        # word -> what the scan does where it stands (see _WordPlan), worked out once per word
+        self._by_word: dict[str, _WordPlan] = {}
 
     def add(self, terms: list[str]) -> int:
         """Register a term list; returns its number."""
@@ -415,6 +446,33 @@ class TermIndex:
                     for o, entries in sorted(groups.items())]
         return _Keyed(gate, openings, local)
 
+    def _word_plan(self, word: str, text: str, pos: int) -> _WordPlan:
+        """What the scan does wherever ``word`` stands (worked out at ``pos``, one place where it
+        does). The one-word terms that match it and the groups its key's openings open depend on the
+        word alone where those openings read only the word (``_Keyed.local``); openings that read
+        past the word are kept to be tried at each place (``far``)."""
+        lists: tuple[int, ...] = ()
+        groups: list[tuple[re.Pattern[str] | None, _LazyPatterns]] = []
+        far: _Keyed | None = None
+        key = word[:3]
+        if key in self.sources:
+            keyed = self._compiled.get(key) or self._key(key)
+            if keyed is None or not keyed.local:
+                far = keyed
+            else:
+                lists, longer = self._plan(keyed, text, pos)
+                groups = [(group.any, group) for group in longer]
+                far = keyed.far
+        opens: bool | None = False
+        if self._anywhere:
+            if self._anywhere_one_word:
+                opens = self._anywhere_gate.match(text, pos) is not None
+            elif self._anywhere_beginnings is None or word.startswith(self._anywhere_beginnings):
+                opens = None  # asked at each place
+        if not lists and not groups and far is None and opens is False:
+            return _NOTHING
+        return _WordPlan(lists, groups, far, opens)
+
     def _plan(self, keyed: _Keyed, text: str, pos: int) -> tuple[tuple[int, ...], list[_LazyPatterns]]:
         """For a word whose key's openings read only the word: the lists of the one-word terms that
         match the word, and the groups of the other terms whose first word it opens. Both depend on
@@ -479,50 +537,35 @@ class TermIndex:
             self._anywhere = _LazyPatterns(self.anywhere_sources, self.group)
             # terms that may start anywhere are tried behind one gate on their first words, as
             # keyed terms are; where each opening reads only the word it starts ("\w*تحريض"), the
-            # gate's answer is remembered per word
+            # gate's answer is part of the word's plan, and where each begins with letters ("de[ -]?
+            # radicali"), only a word that begins with them asks it
             self._anywhere_gate = regexes.compile(_union(sorted(self.anywhere_openings), self.group), group=self.group)
-            one_word = not self.morphology.characters and all(
+            self._anywhere_one_word = not self.morphology.characters and all(
                 _READS_ONE_WORD.fullmatch(o) for o in self.anywhere_openings)
-            self._anywhere_by_word = {} if one_word else None
-        anywhere_all = self._anywhere
-        anywhere = bool(anywhere_all)  # asked for every word: once here, not per word
+            self._anywhere_beginnings = None if self.morphology.characters else _beginnings(self.anywhere_openings)
+        anywhere = self._anywhere
         anywhere_gate = self._anywhere_gate.match
-        anywhere_by_word = self._anywhere_by_word
-        sources, compiled, by_word = self.sources, self._compiled, self._by_word
+        by_word = self._by_word
         text = key_text.text
         for pos, word in self._positions(text):
-            key = word[:3]
-            if key not in sources and not anywhere:
+            plan = by_word.get(word)
+            if plan is None:
+                if len(by_word) >= _WORDS_REMEMBERED:
+                    by_word.clear()
+                plan = by_word[word] = self._word_plan(word, text, pos)
+            if plan is _NOTHING:
                 continue  # the common case: no term starts like this word
-            groups: list[_LazyPatterns] = []
-            if key in sources:
-                keyed = compiled.get(key) or self._key(key)
-                if keyed is None or not keyed.local:
-                    groups = self._opened(keyed, text, pos)
-                else:
-                    plan = by_word.get(word)
-                    if plan is None:
-                        if len(by_word) >= _WORDS_REMEMBERED:
-                            by_word.clear()
-                        plan = by_word[word] = self._plan(keyed, text, pos)
-                    word_lists, groups = plan
-                    if keyed.far is not None:
-                        groups = groups + self._opened(keyed.far, text, pos)  # (a new list)
-                    elif anywhere:
-                        groups = list(groups)  # (copied: it may grow below)
-                    if word_lists:
-                        record(word_lists, pos, pos + len(word))
-            if anywhere:
-                if anywhere_by_word is None:
-                    opens = anywhere_gate(text, pos) is not None
-                elif (opens := anywhere_by_word.get(word)) is None:  # type: ignore[assignment]
-                    if len(anywhere_by_word) >= _WORDS_REMEMBERED:
-                        anywhere_by_word.clear()
-                    opens = anywhere_by_word[word] = anywhere_gate(text, pos) is not None
-                if opens:
-                    groups.append(anywhere_all)
-            for group in groups:
-                gate = group.any
+            lists, groups, far, opens = plan
+            if lists:
+                record(lists, pos, pos + len(word))
+            if far is not None:
+                opened = [(group.any, group) for group in self._opened(far, text, pos)]
+                groups = groups + opened if groups else opened  # (a new list: the plan's stays as it is)
+            if opens is None:
+                opens = anywhere_gate(text, pos) is not None
+            if opens:
+                groups = [*groups, (anywhere.any, anywhere)]
+            for gate, group in groups:
                 if gate is not None and not gate.match(text, pos):
                     continue  # no term of the group matches here: one call instead of one per term
                 group.collect(text, pos, record)

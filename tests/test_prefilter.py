@@ -76,7 +76,7 @@ def test_shipped_patterns_match_the_same_with_and_without_prefilter(packs: list[
             gated += [reader.custodial] + [rx for _, rx in reader.others]
             gated += [reader.life] if reader.life is not None else []
             words = data.definitions
-            gated += [*words.defines, *words.saving, *words.optional, *words.not_required]
+            gated += [*words.defines, *(o.gated for o in [*words.saving, *words.optional, *words.not_required])]
             for g in gated:
                 for text in texts:
                     assert [m.span() for m in g.finditer(text)] == [m.span() for m in g.regex.finditer(text)], (

@@ -13,7 +13,9 @@ mention a term without making it an element of the offence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+from .clause_start import ClauseStart
 from .lexicon import DefinitionsSpec
 from .matchers import DefinedTerms
 from .morphology import Morphology
@@ -42,10 +44,10 @@ class DefinitionReader:
         self.defines = [Gated(rx) for rx in spec.defines]
         # each pattern behind its own prefilter: one pattern with common words ("is not to be taken")
         # would otherwise open the gate of a costly one (a clause read from its start) on most texts
-        self.saving = [Gated(rx) for rx in spec.saving]
-        self.optional = [Gated(rx) for rx in spec.optional]
-        self.not_required = [Gated(rx) for rx in spec.not_required]
-        self.no_defence = [Gated(rx) for rx in spec.no_defence]
+        self.saving = [_Opening(rx) for rx in spec.saving]
+        self.optional = [_Opening(rx) for rx in spec.optional]
+        self.not_required = [_Opening(rx) for rx in spec.not_required]
+        self.no_defence = [_Opening(rx) for rx in spec.no_defence]
         # ", whoever": where a saving clause that opened the sentence gives way to the offence
         self.offence_start = (re.compile(r"[,，،]\s*(?:" + _either(spec.offence_start) + ")")
                               if spec.offence_start else None)
@@ -111,12 +113,31 @@ def _phrase_start(norm: str, pos: int) -> int:
 NO_DEFINITIONS = DefinitionReader(DefinitionsSpec.model_construct())
 
 
-def _clauses(nt: NormText, patterns: list[Gated],
+class _Opening:
+    """A pattern that opens a clause (a saving, optional, not-required or no-defence clause):
+    behind its literal prefilter, and read from its words when it runs from its clause's start."""
+
+    __slots__ = ("clause", "gated")
+
+    def __init__(self, pattern: str) -> None:
+        self.gated = Gated(pattern)
+        self.clause = ClauseStart.of(pattern)
+
+    def spans(self, text: str) -> Iterable[tuple[int, int]]:
+        """Where the pattern matches, as ``finditer`` finds it."""
+        if not self.gated.possible(text):
+            return ()
+        if self.clause is not None:
+            return self.clause.spans(text)
+        return [(m.start(), m.end()) for m in self.gated.regex.finditer(text)]
+
+
+def _clauses(nt: NormText, patterns: list[_Opening],
              ends: re.Pattern[str] = _CLAUSE_END) -> list[tuple[int, int]]:
     """From where each pattern matches to the end of its clause (ranges may overlap)."""
     ranges: list[tuple[int, int]] = []
-    for regex in patterns:
-        for m in regex.finditer(nt.norm):
-            end = ends.search(nt.norm, m.end())
-            ranges.append((m.start(), end.start() if end else len(nt.norm)))
+    for opening in patterns:
+        for start, stop in opening.spans(nt.norm):
+            end = ends.search(nt.norm, stop)
+            ranges.append((start, end.start() if end else len(nt.norm)))
     return ranges

@@ -128,3 +128,11 @@ def test_prefilter_on_generated_text(packs: list[Pack]) -> None:
 def test_inline_flags_count() -> None:
     assert needles("(?i)Libel") == ("libel",)
     assert Gated("(?i)Libel").search("a lıbel") is not None  # dotless i, let through
+
+
+def test_many_literals_are_looked_for_in_one_search() -> None:
+    words = [f"w{a}{b}x" for a in "abcde" for b in "fghi"]  # twenty literals: one search finds them
+    gated = Gated(r"\b(?:" + "|".join(words) + r")\b")
+    assert gated.needles is not None and len(gated.needles) == len(words)
+    for text in ["", "wafx", "a wbgx b", "wafy", "w.afx", "xweix", "weiy weix"]:
+        assert gated.possible(text) == any(w in text for w in words), text

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import regexes
+from .regex_union import union
 
 # The parser behind ``re``: internal to the standard library; if a later Python moves it, no
 # prefilter is made and every pattern simply runs.
@@ -29,6 +30,9 @@ except ImportError:  # pragma: no cover - another layout of the standard library
 
 MAX_STRINGS = 64  # alternatives kept while literals are combined; beyond this no prefilter
 MAX_CLASS = 4  # a character class of at most this many letters still counts as literal
+# From this many literals, one expression looks for them all (their common beginnings written once)
+# in one pass over the text: faster than a substring search for each.
+ONE_SEARCH_FROM = 17
 _ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT} if C is not None else set()
 
 
@@ -156,7 +160,7 @@ class Gated:
     (lower-cased for a case-insensitive pattern: the engine's normalised text is casefolded). The
     literals are worked out on first use, so that loading a pack stays cheap."""
 
-    __slots__ = ("_needles", "flags", "group", "pattern", "regex")
+    __slots__ = ("_finder", "_needles", "flags", "group", "pattern", "regex")
 
     def __init__(self, pattern: str, flags: int = 0, group: str = "common") -> None:
         self.pattern = pattern
@@ -164,21 +168,29 @@ class Gated:
         self.group = group
         self.regex = regexes.compile(pattern, flags, group)
         self._needles: tuple[str, ...] | bool | None = False  # False: not worked out yet
+        self._finder: re.Pattern[str] | None = None  # one search for many literals
 
     @property
     def needles(self) -> tuple[str, ...] | None:
         if self._needles is False:
             pattern, flags = self.pattern, self.flags
-            self._needles = regexes.remember(self.group, ("needles", pattern, flags), lambda: needles(pattern, flags))
+            found = regexes.remember(self.group, ("needles", pattern, flags), lambda: needles(pattern, flags))
+            if found is not None and len(found) >= ONE_SEARCH_FROM:
+                self._finder = regexes.compile(_literals(found, self.group), group=self.group)
+            self._needles = found
         return self._needles  # type: ignore[return-value]
 
     def possible(self, text: str) -> bool:
         found = self.needles
         if found is None:
             return True
-        for n in found:  # (a loop, not any() over a generator: this runs for every pattern and text)
-            if n in text:
+        if self._finder is not None:
+            if self._finder.search(text) is not None:
                 return True
+        else:
+            for n in found:  # (a loop, not any() over a generator: this runs for every pattern and text)
+                if n in text:
+                    return True
         return "ı" in text and bool(self.regex.flags & _IGNORECASE)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
@@ -190,3 +202,10 @@ class Gated:
         if not self.possible(text):
             return iter(())
         return self.regex.finditer(text, pos) if endpos is None else self.regex.finditer(text, pos, endpos)
+
+
+def _literals(found: tuple[str, ...], group: str) -> str:
+    """One expression that matches wherever one of the strings ``found`` occurs (kept between runs
+    with the group's patterns)."""
+    sources = [re.escape(n) for n in sorted(found)]
+    return regexes.remember(group, ("literals", tuple(sources)), lambda: union(sources))

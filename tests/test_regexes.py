@@ -158,3 +158,21 @@ def test_internals_not_as_expected_fall_back_to_re_compile(fresh_cache, monkeypa
     assert not regexes._new, "nothing is kept from a failed build"
     monkeypatch.setattr(regexes._parser, "parse", broken)
     assert _behaviour(regexes.compile(PATTERNS[3], 0, "test")) == _behaviour(re.compile(PATTERNS[3]))
+
+
+def test_patterns_a_worker_compiled_are_kept_by_its_parent(fresh_cache):
+    regexes.compile(PATTERNS[0], 0, "test")  # compiled by the parent before the workers start
+    regexes.inherited()  # in the worker: the parent's are read, not sent back
+    assert not regexes._new
+    regexes.compile(PATTERNS[0], 0, "test")
+    assert not regexes._new, "what the parent compiled is not compiled again"
+    regexes.compile(PATTERNS[1], 0, "test")  # compiled by the worker
+    sent = regexes.taken()
+    assert list(sent["test"]) == [(PATTERNS[1], 0)] and not regexes._new
+    _forget()  # the parent
+    regexes.adopt(sent)
+    regexes.save()
+    _forget()  # the next run
+    rx = regexes.compile(PATTERNS[1], 0, "test")
+    assert not regexes._new, "the worker's pattern was kept"
+    assert _behaviour(rx) == _behaviour(re.compile(PATTERNS[1]))

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, NamedTuple, Protocol, TypeVar, cast
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar, cast
 
-from . import __version__
+from . import __version__, regexes
 from .checklist import build_checklist
 from .matchers import Context, DefinedTerms, Inheritance, Range, Result, inside, merge_ranges
 from .models import (
@@ -562,15 +562,16 @@ def _assessor(provisions: Sequence[Provision], run: Run, normalised: dict[int, N
         with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_setup,
                                  initargs=setup) as pool:
 
-            def in_chunks(indices: list[int], submit: Callable[[list[int]], Future[list[T]]]) -> Iterator[T]:
+            def in_chunks(indices: list[int], submit: Callable[[list[int]], Future[_Done[T]]]) -> Iterator[T]:
                 """What ``submit`` gives for each chunk of the indices, in order, with a few chunks
-                queued ahead for each worker."""
+                queued ahead for each worker; the patterns the workers compiled are kept here."""
                 pending = (indices[k:k + CHUNK] for k in range(0, len(indices), CHUNK))
                 futures = [submit(chunk) for chunk in islice(pending, workers * 2)]
                 while futures:
                     done = futures.pop(0).result()
                     futures += [submit(chunk) for chunk in islice(pending, 1)]
-                    yield from done
+                    regexes.adopt(done.compiled)
+                    yield from done.items
 
             def spread(indices: list[int], views: dict[int, DocumentView],
                        encode: Encoder | None = None) -> Iterator[ProvisionReport | Encoded]:
@@ -589,6 +590,13 @@ _WORKER: Run | None = None  # in a worker process: what it assesses with
 _FORKED: Run | None = None  # in the parent, while it starts forked workers: the run they inherit
 
 
+class _Done(NamedTuple, Generic[T]):
+    """What a worker did with a chunk, and the patterns it compiled meanwhile (see regexes.taken)."""
+
+    items: list[T]
+    compiled: dict[str, Any]
+
+
 def _worker_setup(pack_dirs: list[str], select: list[str], ignore: list[str], preview: bool) -> None:
     from pathlib import Path
 
@@ -597,25 +605,26 @@ def _worker_setup(pack_dirs: list[str], select: list[str], ignore: list[str], pr
     global _WORKER
     if _FORKED is not None:
         _WORKER = _FORKED
+        regexes.inherited()
         return
     _WORKER = prepare(load_packs([Path(d) for d in pack_dirs]), select=select or None, ignore=ignore or None,
                       preview=preview)
 
 
-def _worker_define(provisions: list[Provision]) -> list[list[str]]:
+def _worker_define(provisions: list[Provision]) -> _Done[list[str]]:
     run = _WORKER
     assert run is not None
-    return [_defined_terms(p, run.packs)[0] for p in provisions]
+    return _Done([_defined_terms(p, run.packs)[0] for p in provisions], regexes.taken())
 
 
 def _worker_run(items: list[tuple[Provision, DocumentView | None]],
-                encode: Encoder | None = None) -> list[ProvisionReport | Encoded]:
+                encode: Encoder | None = None) -> _Done[ProvisionReport | Encoded]:
     run = _WORKER
     assert run is not None
     reports = (assess_provision(p, run.packs, run.rules, None, run.excluded, view) for p, view in items)
-    if encode is None:
-        return list(reports)
-    return [_encoded(r, encode, keep=False) for r in reports]
+    done: list[ProvisionReport | Encoded] = (
+        list(reports) if encode is None else [_encoded(r, encode, keep=False) for r in reports])
+    return _Done(done, regexes.taken())
 
 
 def assess(

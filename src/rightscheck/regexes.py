@@ -121,3 +121,27 @@ def save() -> None:
         pack_cache.store(f"regex-{_STAMP}-{name}", merged)
         _saved[name] = merged
     _new.clear()
+
+
+def inherited() -> None:
+    """In a worker process started by forking: the patterns its parent compiled and had not yet
+    saved are read from here on like saved ones, so that :func:`taken` gives only this process's."""
+    for name, made in _new.items():
+        _saved[name] = {**_group(name), **made}
+    _new.clear()
+
+
+def taken() -> dict[str, Saved]:
+    """The patterns (and facts) this process compiled since the last call, taken away from it: a
+    worker process sends them to its parent, which keeps them with its own (:func:`adopt`) and
+    saves them when it ends. Without this, each run's workers compiled afresh what no single
+    process had saved: a fifth of the CPU time of a large check."""
+    made = {name: items for name, items in _new.items() if items}
+    _new.clear()
+    return made
+
+
+def adopt(made: dict[str, Saved]) -> None:
+    """Keep patterns another process compiled (see :func:`taken`) as if compiled here."""
+    for name, items in made.items():
+        _new.setdefault(name, {}).update(items)

@@ -11,15 +11,15 @@ line of each mapping and key.
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from .errors import RightscheckError
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    import yaml
+
 MAX_DEPTH = 40
 _ID_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?id:[ \t]*[\"']?([^\"'\s#]+)", re.MULTILINE)
 
@@ -31,11 +31,25 @@ class LineDict(dict):
     key_lines: dict[Any, int]
 
 
-class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    pass
+@cache
+def _loaders() -> tuple[type, type]:
+    """PyYAML's safe loader (the C one when present), and the same loader making :class:`LineDict`
+    mappings. PyYAML is imported here, on first use: a check that reads no YAML (its packs from the
+    pack cache, a plain-text draft) does not import it, a twentieth of its cold start."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class LineLoader(base):  # type: ignore[misc, valid-type]
+        pass
+
+    LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    return base, LineLoader
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LineDict:
+    import yaml
+
     loader.flatten_mapping(node)
     result = LineDict()
     result.line = node.start_mark.line + 1
@@ -53,25 +67,21 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     return result
 
 
-_LineLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    _construct_mapping,  # type: ignore[arg-type]
-)
-
-
 def _line(event: yaml.Event) -> int | None:
     return event.start_mark.line + 1 if event.start_mark else None
 
 
 def check_structure(text: str, *, file: str, error: type[RightscheckError]) -> None:
     """Refuse aliases, deep nesting and duplicate keys, before anything is built."""
+    import yaml
+
     stack: list[list[Any]] = []  # [is_mapping, nodes seen, keys]
 
     def node_done() -> None:
         if stack and stack[-1][0]:
             stack[-1][1] += 1
 
-    for event in yaml.parse(text, Loader=_BaseLoader):
+    for event in yaml.parse(text, Loader=_loaders()[0]):
         if isinstance(event, yaml.AliasEvent):
             raise error(
                 "YAML aliases (*name) are not accepted", file=file, line=_line(event),
@@ -98,6 +108,8 @@ def check_structure(text: str, *, file: str, error: type[RightscheckError]) -> N
 
 
 def _parse(text: str, loader: type, file: str, error: type[RightscheckError]) -> Any:
+    import yaml
+
     try:
         return yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
@@ -117,6 +129,8 @@ class YamlDoc:
     same data as :class:`LineDict`) and the lines where ``id:`` keys stand."""
 
     def __init__(self, text: str, *, file: str, error: type[RightscheckError]) -> None:
+        import yaml
+
         self.text, self.file, self.error = text, file, error
         try:
             check_structure(text, file=file, error=error)
@@ -124,11 +138,11 @@ class YamlDoc:
             pass  # the parse below reports it with its line
         except yaml.YAMLError as exc:
             raise error(f"not valid YAML: {exc}", file=file) from None
-        self.data = _parse(text, _BaseLoader, file, error)
+        self.data = _parse(text, _loaders()[0], file, error)
 
     @cached_property
     def lines(self) -> Any:
-        return _parse(self.text, _LineLoader, self.file, self.error)
+        return _parse(self.text, _loaders()[1], self.file, self.error)
 
     def line_of(self, loc: tuple[Any, ...]) -> int | None:
         return line_of(self.lines, loc)

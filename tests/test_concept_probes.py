@@ -574,31 +574,12 @@ SCOPE_PROBES = [
     ("ar", "يعاقب بالسجن كل من قام بتجنيد شخص لارتكاب جريمة ارهابية.", "incitement", False),
     ("en", "Whoever solicits or recruits another person to commit a terrorist offence shall be imprisoned.",
      "incitement", False),
-    # communicative acts however unusual the verb: criticising, preaching, an interview, a boycott, signatures,
-    # an article, slogans; but "critical infrastructure" is no criticism
-    ("en", "Any person who criticises the policy of the Party shall be liable to corrective labour for two years.",
-     "expression", True),
-    ("en", "Any person who gives an interview to a foreign media outlet without permission commits an offence.",
-     "expression", True),
-    ("en", "Any person who chants slogans hostile to the State commits an offence.", "expression", True),
-    ("en", "Any person who collects signatures for a referendum not authorised by the Commission commits an offence.",
-     "expression", True),
-    ("fr", "Quiconque prêche sans autorisation du ministère est puni d'une amende.", "expression", True),
-    ("fr", "Quiconque appelle au boycott des produits nationaux est puni de deux ans d'emprisonnement.",
-     "expression", True),
-    ("fr", "Quiconque porte atteinte au fonctionnement des infrastructures critiques est puni de cinq ans "
-           "d'emprisonnement.", "expression", False),
-    ("es", "El que escriba un artículo que cuestione los resultados de la elección será castigado con multa.",
-     "expression", True),
-    ("es", "El que conceda una entrevista a un medio extranjero sin autorización será castigado con multa.",
-     "expression", True),
-    ("es", "El que dañe infraestructuras críticas será castigado con prisión de cinco años.", "expression", False),
-    ("ru", "Проповедь без разрешения министерства наказывается штрафом.", "expression", True),
-    ("ru", "Сбор подписей за референдум, не разрешенный комиссией, наказывается штрафом.", "expression", True),
-    ("ar", "يعاقب بالحبس مدة لا تزيد على سنتين كل من انتقد سياسة الحزب.", "expression", True),
-    ("ar", "يعاقب بالغرامة كل من جمع توقيعات لاستفتاء غير مرخص به.", "expression", True),
-    ("zh", "未经许可接受境外媒体采访的，处罚款。", "expression", True),
-    ("zh", "未经批准进行布道的，处罚款。", "expression", True),
+]
+
+
+SCOPE_PROBES += [
+    (p["language"], p["text"], "expression", p["engaged"])
+    for p in yaml.safe_load((Path(__file__).parent / "data" / "communicative-acts.yaml").read_text("utf-8"))["probes"]
 ]
 
 

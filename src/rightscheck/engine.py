@@ -13,7 +13,7 @@ from typing import Any, Generic, NamedTuple, Protocol, TypeVar, cast
 
 from . import __version__, regexes
 from .checklist import build_checklist
-from .matchers import Context, DefinedTerms, Inheritance, Range, Result, inside, merge_ranges
+from .matchers import Context, DefinedTerms, Inheritance, Result, merge_ranges
 from .models import (
     ChecklistItem,
     Finding,
@@ -40,7 +40,7 @@ from .review import Decisions
 from .rules import CompiledRule, LanguageView, Pack, language_data, local_scopes, scoped, select_rules
 from .schema import TESTS, Scoring, TestId
 from .scoring import excluded_test, finding_points, needs_words, not_assessed, overall, score_test
-from .text import NormText, normalise
+from .text import NormText, Range, inside, normalise
 
 MAX_QUOTED = 4
 

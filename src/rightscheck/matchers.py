@@ -21,9 +21,8 @@ from .penalty import Penalty
 from .prefilter import Gated
 from .regex_union import atoms, branches, union
 from .schema import Matcher, Near, PenaltyTest
-from .text import NormText
+from .text import NormText, Range, inside
 
-Range = tuple[int, int]
 _WORD = re.compile(r"\w+")
 
 
@@ -608,11 +607,6 @@ class Regex(Compiled):
 
 
 # ----------------------------------------------------------------------------- logic
-def inside(hit: Range, ranges: list[Range]) -> bool:
-    """True when ``hit`` lies wholly within one of ``ranges``."""
-    return any(r[0] <= hit[0] and hit[1] <= r[1] for r in ranges)
-
-
 def mentioned_only(hits: Iterable[Range], ctx: Context) -> bool:
     """True when every hit lies in an optional clause ("A Party may require that the offence be
     committed intentionally"): words there are not elements of the offence as drafted."""

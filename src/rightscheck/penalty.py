@@ -17,6 +17,7 @@ from . import regexes
 from .lexicon import PenaltySpec
 from .models import PenaltyField
 from .prefilter import Gated
+from .text import Range, inside
 
 _CHARS_PER_WORD = 24  # generous: a window of near_words words is at most this many characters each
 _MATCH_TAIL = 120  # a period found near a custodial word may run on this far past its window
@@ -159,7 +160,7 @@ def _near_custodial(norm: str, start: int, end: int, anchors: list[tuple[int, in
 
 
 def parse_penalty(norm: str, given: PenaltyField | None = None, reader: PenaltyReader | None = None,
-                  ruled_out: Sequence[tuple[int, int]] = ()) -> Penalty:
+                  ruled_out: Sequence[Range] = ()) -> Penalty:
     """Read the penalty from normalised text with a language's ``reader`` (none: only the input's
     penalty field is read); the input's penalty field fills what the text leaves. Penalty words in
     ``ruled_out`` (the saving clauses: "no person shall be imprisoned for defamation") are not read."""
@@ -183,9 +184,9 @@ def parse_penalty(norm: str, given: PenaltyField | None = None, reader: PenaltyR
     return p
 
 
-def _read_text(norm: str, reader: PenaltyReader, p: Penalty, ruled_out: Sequence[tuple[int, int]] = ()) -> None:
-    def kept(places: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        return [(s, e) for s, e in places if not any(lo <= s and e <= hi for lo, hi in ruled_out)]
+def _read_text(norm: str, reader: PenaltyReader, p: Penalty, ruled_out: Sequence[Range] = ()) -> None:
+    def kept(places: list[Range]) -> list[Range]:
+        return [place for place in places if not inside(place, ruled_out)]
 
     anchors = kept([(m.start(), m.end()) for m in reader.custodial.finditer(norm)])
     if anchors:

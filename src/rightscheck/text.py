@@ -13,10 +13,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from . import regexes
+
+Range = tuple[int, int]  # a stretch of the normalised text: start and end offsets
+
+
+def inside(hit: Range, ranges: Sequence[Range]) -> bool:
+    """True when ``hit`` lies wholly within one of ``ranges``."""
+    return any(r[0] <= hit[0] and hit[1] <= r[1] for r in ranges)
 
 # Characters that carry no meaning for matching and are dropped.
 _INVISIBLE = {

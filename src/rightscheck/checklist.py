@@ -3,6 +3,8 @@ the words cited), flagged (with the findings) or needs_review (only a person can
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from .matchers import Context, mentioned_only, merge_ranges
 from .models import ChecklistItem, Evidence, Finding
 from .rules import Pack, local_scopes
@@ -10,11 +12,10 @@ from .rules import Pack, local_scopes
 MAX_EVIDENCE = 4
 
 
-def build_checklist(packs: list[Pack], findings: list[Finding], ctx: Context) -> list[ChecklistItem]:
+def build_checklist(packs: list[Pack], by_test: Mapping[str, Sequence[Finding]], ctx: Context) -> list[ChecklistItem]:
+    """The checklist of the provision whose findings, grouped by test, are ``by_test``: each question
+    looks only at the findings of its test."""
     items: list[ChecklistItem] = []
-    by_test: dict[str, list[Finding]] = {}  # each question looks only at the findings of its test
-    for f in findings:
-        by_test.setdefault(f.test, []).append(f)
     for pack in packs:
         local = local_scopes(ctx.engages, pack.name)
         for check in pack.view(ctx.language).checklist:

@@ -6,7 +6,7 @@ run the selected rules -> score each test -> build the checklist.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Generic, NamedTuple, Protocol, TypeVar, cast
@@ -200,30 +200,42 @@ def engaged_names(engages: frozenset[str], packs: Sequence[Pack]) -> list[str]:
     return sorted(own | {s for s in engages if not packs or not s.startswith(packs[0].name + ":")})
 
 
+class _OfATest(Protocol):
+    @property
+    def test(self) -> str: ...
+
+
+_Item = TypeVar("_Item", bound=_OfATest)
+
+
+def by_test(items: Iterable[_Item]) -> dict[str, list[_Item]]:
+    """Findings or checklist questions grouped by their test, each group in their order."""
+    groups: dict[str, list[_Item]] = {}
+    for item in items:
+        groups.setdefault(item.test, []).append(item)
+    return groups
+
+
 def score_tests(
-    findings: Sequence[Finding], checklist: Sequence[ChecklistItem], scoring: Scoring | Sequence[Scoring],
+    found: Mapping[str, Sequence[Finding]], checklist: Sequence[ChecklistItem], scoring: Scoring | Sequence[Scoring],
     excluded: frozenset[str] = frozenset(), unavailable: dict[str, list[str]] | None = None,
     language: str = "",
 ) -> dict[TestId, TestResult]:
-    """Each test's score and verdict. A test has a handle when one of its checklist questions was
-    answered from the text (satisfied or flagged); without one, and without a finding, it needs
-    review rather than passing. Each finding carries its own pack's points; with several packs,
-    each pack's thresholds are applied and the strictest verdict stands."""
+    """Each test's score and verdict, from the findings grouped by test (``found``, see
+    :func:`by_test`). A test has a handle when one of its checklist questions was answered from the
+    text (satisfied or flagged); without one, and without a finding, it needs review rather than
+    passing. Each finding carries its own pack's points; with several packs, each pack's thresholds
+    are applied and the strictest verdict stands."""
     tables = [scoring] if isinstance(scoring, Scoring) else list(scoring)
     tests: dict[TestId, TestResult] = {}
-    found: dict[str, list[Finding]] = {}  # by test, in their order
-    for f in findings:
-        found.setdefault(f.test, []).append(f)
-    questions: dict[str, list[ChecklistItem]] = {}
-    for c in checklist:
-        questions.setdefault(c.test, []).append(c)
+    questions = by_test(checklist)
     for t in TESTS:
         if t in excluded:
             tests[t] = excluded_test("no rule of this test was selected")
             continue
         items = questions.get(t, [])
         results = [
-            score_test(found.get(t, []), table,
+            score_test(found.get(t, ()), table,
                        handle=any(c.status != "needs_review" for c in items),
                        open_items=[c.id for c in items if c.status == "needs_review"])
             for table in tables
@@ -333,8 +345,9 @@ def assess_provision(
             f.decision = decisions.decide(provision.id, f)
     # Findings a reviewer decided on stay in the report but leave the score and the checklist.
     active = [f for f in findings if not (f.decision and f.decision.sets_aside)]
-    checklist = build_checklist(list(packs), active, ctx)
-    tests = score_tests(active, checklist, [p.meta.scoring for p in packs], excluded_tests, unavailable,
+    grouped = by_test(active)
+    checklist = build_checklist(list(packs), grouped, ctx)
+    tests = score_tests(grouped, checklist, [p.meta.scoring for p in packs], excluded_tests, unavailable,
                         provision.language)
     notes = [
         " ".join(note.split())
